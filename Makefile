@@ -1,0 +1,60 @@
+# The portal's commands. `make help` lists them; `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+# Compiled catalogues (.mo) are build output: made from the committed .po files.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format messages check-messages index seed check-migrations
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the lock file changes.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+install: $(VENV)/.installed $(CATALOGUES) ## Create .venv and install the locked dependencies
+
+run: install ## Set up, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole test suite (honours DATABASE_URL and SEARCH_URL)
+	$(BIN)/pytest -n auto
+
+check-migrations: install ## Fail if models changed without a migration
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+lint: install ## Ruff lint and format check, djhtml on templates
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+format: install ## Format Python and templates
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html')
+
+messages: install ## Update the .po catalogues from the code and templates
+	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='build/*'
+
+seed: install ## Load the demo content (again: it only adds what is missing)
+	$(MANAGE) load_demo
+
+index: install ## Rebuild the search index
+	$(MANAGE) update_index

@@ -1,0 +1,118 @@
+from wagtail.models import Locale
+
+import factory
+import wagtail_factories
+
+from directory.models import (
+    Area,
+    DirectoryIndexPage,
+    ExternalFormPage,
+    GroupPage,
+    HotlinePage,
+    Language,
+    Need,
+    Organization,
+    ResourcePage,
+)
+
+
+class TranslatableSnippetFactory(factory.django.DjangoModelFactory):
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class NeedFactory(TranslatableSnippetFactory):
+    name = factory.Sequence(lambda n: f"Need {n}")
+    slug = factory.Sequence(lambda n: f"need-{n}")
+
+    class Meta:
+        model = Need
+        django_get_or_create = ("slug", "locale")
+
+
+class AreaFactory(TranslatableSnippetFactory):
+    name = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.Sequence(lambda n: f"area-{n}")
+
+    class Meta:
+        model = Area
+        django_get_or_create = ("slug", "locale")
+
+
+class LanguageFactory(TranslatableSnippetFactory):
+    code = "es"
+    name = "Spanish"
+    native_name = "Español"
+
+    class Meta:
+        model = Language
+        django_get_or_create = ("code", "locale")
+
+
+class OrganizationFactory(TranslatableSnippetFactory):
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    slug = factory.Sequence(lambda n: f"organization-{n}")
+
+    class Meta:
+        model = Organization
+
+
+class DirectoryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Directory"
+    slug = "directory"
+
+    class Meta:
+        model = DirectoryIndexPage
+
+
+class ListingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Listing {n}")
+    slug = factory.Sequence(lambda n: f"listing-{n}")
+    summary = "Groceries delivered to your door."
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def needs(self, create, extracted, **kwargs):
+        if extracted:
+            self.needs.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if extracted:
+            self.areas.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if extracted:
+            self.languages.set(extracted)
+            self.save()
+
+
+class GroupPageFactory(ListingPageFactory):
+    class Meta:
+        model = GroupPage
+
+
+class ExternalFormPageFactory(ListingPageFactory):
+    form_kind = ExternalFormPage.FormKind.REQUEST_SUPPORT
+
+    class Meta:
+        model = ExternalFormPage
+
+
+class HotlinePageFactory(ListingPageFactory):
+    call_about = "Questions about your health."
+
+    class Meta:
+        model = HotlinePage
+
+
+class ResourcePageFactory(ListingPageFactory):
+    resource_kind = ResourcePage.ResourceKind.FUND
+
+    class Meta:
+        model = ResourcePage

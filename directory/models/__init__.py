@@ -1,0 +1,28 @@
+"""The directory: taxonomies, the index page and one page type per kind of listing."""
+
+from .index import DirectoryIndexPage
+from .listings import (
+    ExternalFormPage,
+    FormLink,
+    GroupPage,
+    HotlinePage,
+    ListingPage,
+    ResourcePage,
+    SocialHandle,
+)
+from .taxonomy import Area, Language, Need, Organization
+
+__all__ = [
+    "Area",
+    "DirectoryIndexPage",
+    "ExternalFormPage",
+    "FormLink",
+    "GroupPage",
+    "HotlinePage",
+    "Language",
+    "ListingPage",
+    "Need",
+    "Organization",
+    "ResourcePage",
+    "SocialHandle",
+]

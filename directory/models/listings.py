@@ -1,0 +1,370 @@
+"""Listing pages: one concrete base with every field a reader relies on, one subclass per kind.
+
+Listings are pages (not snippets) so that each has a URL, revisions, moderation, a place in
+the sitemap and translations. `ListingPage` is concrete (multi-table inheritance) so that the
+directory, search and the open-data export can query every kind of listing in one queryset.
+
+Funds, studies and other ways to help share one type, `ResourcePage`, with a `resource_kind`:
+they have the same shape (what it is, who it is for, what to do) and differ only in label, so
+separate types would duplicate fields and templates without giving editors anything.
+"""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+def in_default_locale():
+    """Taxonomy choices are made once, in the default locale, and shown translated."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class Direction(models.TextChoices):
+    GET = "get", _("For people who need help")
+    GIVE = "give", _("For people who want to help")
+    BOTH = "both", _("Both: get help and give help")
+
+
+class ListingKind(models.TextChoices):
+    """What a reader filters by. Stored on every listing so one query can facet on it."""
+
+    GROUP = "group", _("Mutual-aid group")
+    FORM = "form", _("Form")
+    HOTLINE = "hotline", _("Hotline")
+    FUND = "fund", _("Fund")
+    WAY_TO_HELP = "way_to_help", _("Way to help")
+    STUDY = "study", _("Study or survey")
+
+
+def listing_panels(*kind_panels):
+    """The editor's form for every listing: what it is, the kind's own fields, then contact."""
+    checkboxes = forms.CheckboxSelectMultiple
+    return [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        *kind_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("direction"),
+                FieldPanel("audience"),
+                FieldPanel("needs", widget=checkboxes),
+                FieldPanel("areas", widget=checkboxes),
+                FieldPanel("languages", widget=checkboxes),
+            ],
+            heading=_("Who and what it serves"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organization"),
+                FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
+                FieldRowPanel([FieldPanel("mailing_list_name"), FieldPanel("mailing_list_url")]),
+                InlinePanel("social_handles", label=_("Social media"), heading=_("Social media")),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("last_verified_on"), FieldPanel("last_verified_by")],
+            heading=_("Verification"),
+            help_text=_("Update these each time someone confirms the details with the group."),
+        ),
+    ]
+
+
+class ListingPage(Page):
+    summary = models.CharField(
+        _("summary"),
+        max_length=255,
+        help_text=_("One sentence shown in lists and search results."),
+    )
+    description = RichTextField(
+        _("description"), features=["bold", "italic", "link", "ul", "ol"], blank=True
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ListingKind.choices, editable=False)
+    direction = models.CharField(
+        _("who it serves"),
+        max_length=10,
+        choices=Direction.choices,
+        default=Direction.GET,
+        help_text=_("Sorts the listing under 'Get help', 'Give help' or both."),
+    )
+    audience = models.CharField(
+        _("who it is for"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. 'Anyone in Seattle who needs groceries delivered'."),
+    )
+    needs = ParentalManyToManyField(
+        "directory.Need",
+        verbose_name=_("needs served"),
+        blank=True,
+        related_name="listings",
+        limit_choices_to=in_default_locale,
+    )
+    areas = ParentalManyToManyField(
+        "directory.Area",
+        verbose_name=_("areas served"),
+        blank=True,
+        related_name="listings",
+        limit_choices_to=in_default_locale,
+    )
+    languages = ParentalManyToManyField(
+        "directory.Language",
+        verbose_name=_("languages offered"),
+        blank=True,
+        related_name="listings",
+        limit_choices_to=in_default_locale,
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("run by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="listings",
+        help_text=_("The group, agency or project behind this listing."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("Leave empty unless confirmed.")
+    )
+    mailing_list_name = models.CharField(_("mailing list"), max_length=200, blank=True)
+    mailing_list_url = models.URLField(_("mailing list address"), blank=True)
+    last_verified_on = models.DateField(
+        _("last verified on"),
+        null=True,
+        blank=True,
+        help_text=_("When someone last confirmed these details with the group itself."),
+    )
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # Set by each subclass; ResourcePage derives it from its resource kind.
+    listing_kind = None
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=3),
+        index.SearchField("description"),
+        index.SearchField("audience"),
+        index.FilterField("kind"),
+        index.FilterField("direction"),
+        index.FilterField("locale_id"),
+        index.RelatedFields(
+            "needs", [index.SearchField("name", boost=2), index.FilterField("slug")]
+        ),
+        index.RelatedFields("areas", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("languages", [index.SearchField("name"), index.FilterField("code")]),
+        index.RelatedFields("organization", [index.SearchField("name")]),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("audience"),
+        TranslatableField("mailing_list_name"),
+        SynchronizedField("slug"),
+        SynchronizedField("direction"),
+        SynchronizedField("needs"),
+        SynchronizedField("areas"),
+        SynchronizedField("languages"),
+        SynchronizedField("organization"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("mailing_list_url"),
+        SynchronizedField("last_verified_on"),
+    ]
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = []
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("listing")
+        verbose_name_plural = _("listings")
+
+    def save(self, *args, **kwargs):
+        self.kind = self.get_listing_kind()
+        super().save(*args, **kwargs)
+
+    def get_listing_kind(self):
+        return self.listing_kind
+
+    @property
+    def kind_label(self):
+        return ListingKind(self.kind).label if self.kind else ""
+
+    @property
+    def default_locale(self):
+        return Locale.get_default()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["directory"] = self.get_parent().specific
+        context["needs"] = [need.localized for need in self.needs.all()]
+        context["areas"] = [area.localized for area in self.areas.all()]
+        context["languages_offered"] = [language.localized for language in self.languages.all()]
+        return context
+
+
+class SocialHandle(Orderable):
+    """An account on a social network; groups often have no website, only these."""
+
+    class Platform(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        INSTAGRAM = "instagram", "Instagram"
+        TWITTER = "twitter", "X (Twitter)"
+        OTHER = "other", _("Other")
+
+    page = ParentalKey(ListingPage, related_name="social_handles", on_delete=models.CASCADE)
+    platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
+    handle = models.CharField(
+        _("handle or name"), max_length=200, help_text=_("'@covid19mutualaid' or a page's name.")
+    )
+    url = models.URLField(_("link"), blank=True, help_text=_("Leave empty unless confirmed."))
+
+    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("handle"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social media account")
+        verbose_name_plural = _("social media accounts")
+
+    def __str__(self):
+        return f"{self.get_platform_display()}: {self.handle}"
+
+
+class GroupPage(ListingPage):
+    """A mutual-aid group or network."""
+
+    how_to_join = models.TextField(
+        _("how to join"),
+        blank=True,
+        help_text=_("Orientations, meetings, sign-up: what someone does to take part."),
+    )
+
+    listing_kind = ListingKind.GROUP
+    content_panels = listing_panels(FieldPanel("how_to_join"))
+    search_fields = ListingPage.search_fields + [index.SearchField("how_to_join")]
+    translatable_fields = ListingPage.translatable_fields + [TranslatableField("how_to_join")]
+
+    class Meta:
+        verbose_name = _("mutual-aid group")
+        verbose_name_plural = _("mutual-aid groups")
+
+
+class ExternalFormPage(ListingPage):
+    """A form hosted elsewhere (request support, volunteer...), with a link per language."""
+
+    class FormKind(models.TextChoices):
+        REQUEST_SUPPORT = "request_support", _("Request support")
+        VOLUNTEER = "volunteer", _("Volunteer")
+        DONATE = "donate", _("Donate")
+        SURVEY = "survey", _("Survey")
+
+    form_kind = models.CharField(_("form kind"), max_length=20, choices=FormKind.choices)
+
+    listing_kind = ListingKind.FORM
+    content_panels = listing_panels(
+        FieldPanel("form_kind"),
+        InlinePanel(
+            "form_links",
+            label=_("Link"),
+            heading=_("Links to the form"),
+            help_text=_("One link per language the form is offered in."),
+        ),
+    )
+    search_fields = ListingPage.search_fields + [index.FilterField("form_kind")]
+    translatable_fields = ListingPage.translatable_fields + [SynchronizedField("form_kind")]
+
+    class Meta:
+        verbose_name = _("form")
+        verbose_name_plural = _("forms")
+
+
+class FormLink(Orderable):
+    page = ParentalKey(ExternalFormPage, related_name="form_links", on_delete=models.CASCADE)
+    language = models.ForeignKey(
+        "directory.Language",
+        verbose_name=_("language"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+    url = models.URLField(_("link to the form"))
+
+    panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("form link")
+        verbose_name_plural = _("form links")
+
+
+class HotlinePage(ListingPage):
+    """A phone line: what to call about, when, in which languages."""
+
+    call_about = models.TextField(
+        _("what to call about"), help_text=_("The questions this line answers.")
+    )
+    hours_text = models.CharField(
+        _("hours"), max_length=200, blank=True, help_text=_("Leave empty unless confirmed.")
+    )
+
+    listing_kind = ListingKind.HOTLINE
+    content_panels = listing_panels(FieldPanel("call_about"), FieldPanel("hours_text"))
+    search_fields = ListingPage.search_fields + [index.SearchField("call_about", boost=2)]
+    translatable_fields = ListingPage.translatable_fields + [
+        TranslatableField("call_about"),
+        TranslatableField("hours_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("hotline")
+        verbose_name_plural = _("hotlines")
+
+
+class ResourcePage(ListingPage):
+    """A fund, study or other way to help: same shape, told apart by `resource_kind`."""
+
+    class ResourceKind(models.TextChoices):
+        FUND = "fund", _("Fund")
+        WAY_TO_HELP = "way_to_help", _("Way to help")
+        STUDY = "study", _("Study or survey")
+
+    resource_kind = models.CharField(
+        _("resource kind"), max_length=20, choices=ResourceKind.choices
+    )
+    how_to_take_part = models.TextField(
+        _("how to take part"), blank=True, help_text=_("What a reader does next, in a sentence.")
+    )
+
+    content_panels = listing_panels(FieldPanel("resource_kind"), FieldPanel("how_to_take_part"))
+    search_fields = ListingPage.search_fields + [index.SearchField("how_to_take_part")]
+    translatable_fields = ListingPage.translatable_fields + [
+        SynchronizedField("resource_kind"),
+        TranslatableField("how_to_take_part"),
+    ]
+
+    class Meta:
+        verbose_name = _("fund or way to help")
+        verbose_name_plural = _("funds and ways to help")
+
+    def get_listing_kind(self):
+        return ListingKind(self.resource_kind)

@@ -1,0 +1,171 @@
+"""Settings shared by every environment.
+
+Every environment variable the portal reads is read here, once, through one typed schema
+(`environs`), so the whole configuration surface is visible in one place and mirrored in
+`.env.example`. Environment-specific modules (`dev`, `test`, `production`) only change what
+differs.
+"""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from environs import Env
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PROJECT_DIR.parent
+
+env = Env()
+# A local `.env` is a convenience for developers; real deployments set real variables.
+env.read_env(BASE_DIR / ".env", recurse=False)
+
+# --- The configuration schema -------------------------------------------------------------
+DEBUG = env.bool("DEBUG", default=False)
+# No default: production must be given a key (see production.py); dev and test set their own.
+SECRET_KEY = env.str("SECRET_KEY", default="")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+DATABASES = {
+    "default": env.dj_db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+# Unset: Wagtail's database search backend. Set: an Elasticsearch or OpenSearch cluster.
+SEARCH_URL = env.str("SEARCH_URL", default="")
+# Which client speaks to SEARCH_URL: "opensearch" (opensearch-py) or "elasticsearch".
+SEARCH_ENGINE = env.str(
+    "SEARCH_ENGINE", default="opensearch", validate=lambda v: v in {"opensearch", "elasticsearch"}
+)
+# Index names are prefixed so that several environments can share one cluster.
+SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="portal")
+# Seconds before a search request to the cluster gives up and the database answers instead.
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
+BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+# Listings not verified for this many days are reported to editors as needing review.
+LISTING_STALE_AFTER_DAYS = env.int("LISTING_STALE_AFTER_DAYS", default=180)
+# Production only (see production.py): off when a proxy in front already redirects to HTTPS.
+PRODUCTION_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+env.seal()
+
+# --- Applications -------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "portal.apps.PortalConfig",
+    "home",
+    "articles",
+    "directory",
+    "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages ----------------------------------------------------------------------------
+# The five languages the King County forms are offered in. Names are in English here (the
+# admin); the language switcher names each language in its own script.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("vi", _("Vietnamese")),
+    ("am", _("Amharic")),
+    ("ti", _("Tigrinya")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+# The first region is Seattle / King County: "open now" and dates are computed in its time.
+TIME_ZONE = "America/Los_Angeles"
+
+# --- Static and media files ---------------------------------------------------------------
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATIC_URL = "/static/"
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names so browsers may cache static files for a year.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Complex pages can exceed Django's default of 1,000 fields in Wagtail's editor.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Wagtail ------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Mutual Aid King County"
+WAGTAILADMIN_BASE_URL = BASE_URL
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the portal must work offline; no calls home
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+}

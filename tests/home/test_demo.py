@@ -1,0 +1,195 @@
+"""`load_demo` builds the whole site from the seed's facts, in our own words, idempotently."""
+
+import re
+from pathlib import Path
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from articles.models import ArticlePage
+from directory.models import Area, ExternalFormPage, Language, ListingPage, Need, Organization
+from home.demo_content import articles as article_content
+from home.demo_content import directory as directory_content
+from home.demo_content import site as site_content
+from home.demo_content import taxonomy as taxonomy_content
+from home.models import HomePage
+
+# A copy of ../shared/seed/mutual-aid-king-county.txt, the document the demo is written from.
+SEED = (Path(__file__).parent.parent / "fixtures" / "seed.txt").read_text()
+
+# Every King County item of the seed, as the seed names it.
+SEED_ITEMS = [
+    "Seattle COVID-19 Mutual Aid “Request Support” Form",
+    "Seattle COVID-19 Mutual Aid “Volunteer” Form",
+    "South King County & Eastside Mutual Aid “Request Support” Form",
+    "COVID-19 Seattle Small Business Assistance and Financial Help for Immigrants",
+    "Snohomish County COVID/Coronavirus Mutual Aid Group",
+    "Instagram: @covid19mutualaid",
+    "this cold, cold world",
+    "COVID-19 Survival Fund for the People",
+    "Other Ways to Support Creatives",
+    "King County COVID-19 Community Study",
+    "Help track the virus",
+    "Find the Masks",
+    "100 Million Mask Project",
+    "Crafters Against COVID-19",
+    "Bloodworks Northwest",
+    "King County Public Health Hotline",
+]
+HISTORY_FACTS = [
+    "Kropotkin",
+    "1902",
+    "Mutual Aid: A Factor of Evolution",
+    "friendly societ",
+    "guild",
+    "fraternal",
+    "Great Depression",
+    "Black Panther",
+    "1969",
+    "Oakland",
+    "20,000",
+    "Young Lords",
+    "Food Not Bombs",
+    "Common Ground",
+    "Katrina",
+    "Sandy",
+]
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def normalise(text):
+    text = re.sub(r"<[^>]+>", " ", text).replace("’", "'").replace("“", '"').replace("”", '"')
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def strings_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "seed_label":
+                yield from strings_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from strings_in(item)
+
+
+ALL_CONTENT = [
+    taxonomy_content.NEEDS,
+    taxonomy_content.AREAS,
+    taxonomy_content.ORGANIZATIONS,
+    directory_content.LISTINGS,
+    article_content.ARTICLES,
+    site_content.HOME,
+    site_content.DIRECTORY_INTRO,
+    site_content.ARTICLES_INTRO,
+]
+
+
+def test_no_run_of_eight_words_is_copied_from_the_seed():
+    seed_words = normalise(SEED)
+    seed_runs = {tuple(seed_words[i : i + 8]) for i in range(len(seed_words) - 7)}
+    copied = []
+    for text in strings_in(ALL_CONTENT):
+        words = normalise(text)
+        copied += [
+            " ".join(words[i : i + 8])
+            for i in range(len(words) - 7)
+            if tuple(words[i : i + 8]) in seed_runs
+        ]
+    assert copied == []
+
+
+def test_every_seed_item_has_a_listing():
+    labels = {listing["seed_label"] for listing in directory_content.LISTINGS}
+    for item in SEED_ITEMS:
+        assert item in SEED, f"test list out of date: {item!r} is not in the seed"
+        assert any(item in label for label in labels), f"no listing for {item!r}"
+
+
+def test_contact_details_are_never_invented():
+    # The seed gives no address, link or phone number for any item.
+    for listing in directory_content.LISTINGS:
+        for name in ["website", "email", "phone", "mailing_list_url"]:
+            assert listing.get(name, "") == "", (listing["slug"], name)
+        assert all(account.get("url", "") == "" for account in listing.get("social", []))
+        assert listing.get("hours_text", "") == ""
+    text = " ".join(strings_in(ALL_CONTENT))
+    assert not re.search(r"https?://|www\.|\(\d{3}\)|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|@\w+\.\w+", text)
+
+
+def test_builds_the_whole_tree(demo, client):
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()  # placeholder gone
+
+    listings = ListingPage.objects.live()
+    assert listings.count() == len(directory_content.LISTINGS) >= 15
+    assert all(listing.url.startswith("/en/directory/") for listing in listings)
+    articles = ArticlePage.objects.live()
+    assert articles.count() == len(article_content.ARTICLES) >= 4
+    assert all(article.url.startswith("/en/articles/") for article in articles)
+    assert {a.kind for a in articles} >= {"explainer", "history", "how_to"}
+    assert home.featured_articles.count() == articles.count()
+    assert home.urgent_contacts.count() >= 1
+
+
+def test_seattle_forms_are_offered_in_the_five_languages(demo):
+    for slug in ["seattle-request-support-form", "seattle-volunteer-form"]:
+        form = ExternalFormPage.objects.get(slug=slug)
+        assert set(form.languages.values_list("code", flat=True)) == {"en", "es", "am", "ti", "vi"}
+
+
+def test_history_and_examples_are_visible(demo, client):
+    pages = ArticlePage.objects.live()
+    history = pages.get(kind="history")
+    html = client.get(history.url).content.decode().replace("&#x27;", "'")
+    for fact in HISTORY_FACTS:
+        assert fact.lower() in html.lower(), fact
+    everything = " ".join(client.get(page.url).content.decode() for page in pages)
+    assert "Bed-Stuy Strong" in everything
+    assert "Okra Project" in everything
+
+
+def test_every_listing_page_shows_its_languages(demo, client):
+    for listing in ListingPage.objects.live().specific():
+        html = client.get(listing.url).content.decode()
+        assert listing.title.replace("'", "&#x27;").replace("&", "&amp;") in html
+        for language in listing.languages.all():
+            assert f'<span lang="{language.code}">{language.native_name}</span>' in html
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "needs": Need.objects.count(),
+        "areas": Area.objects.count(),
+        "languages": Language.objects.count(),
+        "organizations": Organization.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def test_running_it_again_changes_nothing(demo):
+    before = counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert counts() == before
+    call_command("load_demo", "--update", stdout=open("/dev/null", "w"))
+    assert counts() == before
+
+
+def test_editors_changes_survive_a_rerun(demo):
+    listing = ListingPage.objects.get(slug="seattle-volunteer-form").specific
+    listing.summary = "Edited by an editor."
+    listing.save_revision().publish()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    listing.refresh_from_db()
+    assert listing.summary == "Edited by an editor."

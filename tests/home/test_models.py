@@ -1,0 +1,38 @@
+from wagtail.models import Page
+
+from articles.models import ArticleIndexPage
+from directory.factories import HotlinePageFactory
+from directory.models import DirectoryIndexPage
+from home.models import HomePage, HomeUrgentContact
+
+
+def test_home_page_only_under_the_root_and_holds_the_two_indexes():
+    assert HomePage.allowed_parent_page_models() == [Page]
+    assert set(HomePage.allowed_subpage_models()) == {ArticleIndexPage, DirectoryIndexPage}
+
+
+def test_home_page_shows_intro_both_paths_and_urgent_hotlines(client, home, directory):
+    hotline = HotlinePageFactory(
+        parent=directory, title="Public health line", call_about="Health questions, any time."
+    )
+    home.urgent_contacts = [HomeUrgentContact(page=hotline)]
+    home.save_revision().publish()
+
+    response = client.get(home.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert home.intro.replace("'", "&#x27;") in html
+    assert f'href="{directory.url}get-help/"' in html
+    assert f'href="{directory.url}give-help/"' in html
+    assert "Public health line" in html
+    assert "Health questions, any time." in html
+
+
+def test_unpublished_hotline_is_not_shown_on_home(client, home, directory):
+    hotline = HotlinePageFactory(parent=directory, title="Retired line")
+    hotline.unpublish()
+    home.urgent_contacts = [HomeUrgentContact(page=hotline)]
+    home.save_revision().publish()
+
+    assert "Retired line" not in client.get(home.url).content.decode()

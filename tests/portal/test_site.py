@@ -1,0 +1,74 @@
+"""Site-wide behaviour: sitemap, robots.txt, error pages, the language prefix."""
+
+import re
+
+from django.core.management import call_command
+from django.template.loader import render_to_string
+
+from wagtail.models import Page
+
+import pytest
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def sitemap_locations(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    return re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+
+
+def test_sitemap_lists_every_live_page_and_each_answers(demo, client):
+    locations = sitemap_locations(client)
+    paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in locations}
+    live_pages = Page.objects.live().filter(depth__gt=1)
+    assert {page.url for page in live_pages} <= paths
+    assert "/en/directory/needs/food/" in paths
+    assert "/en/directory/get-help/" in paths
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+
+
+def test_root_redirects_to_a_language(demo, client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+def test_root_follows_the_browsers_language(demo, client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="vi,en;q=0.5")
+    assert response["Location"] == "/vi/"
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_not_found_page_helps_the_reader_on(demo, client):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "We can't find that page" in html
+    assert 'role="search"' in html
+
+
+def test_server_error_page_needs_no_context():
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html
+    assert "<html lang=" in html
+
+
+def test_pages_need_no_javascript_and_no_third_party_assets(demo, client):
+    html = client.get("/en/").content.decode()
+    assert "<script" not in html
+    assert not re.search(r'(src|href)="https?://', html)
+    assert '<a class="skip-link" href="#main">' in html
+    assert '<main id="main"' in html
