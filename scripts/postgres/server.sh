@@ -29,6 +29,23 @@ as_owner() {
   if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The first port from $1 up that nothing listens on: another checkout's test server may hold ours.
+free_port() {
+  python3 - "$1" <<'PY'
+import socket, sys
+port = int(sys.argv[1])
+while True:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            port += 1
+            continue
+    print(port)
+    break
+PY
+}
+
 do_install() {
   if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then return 0; fi
   [[ $EUID -eq 0 ]] || { echo "server.sh: installing PostgreSQL needs root" >&2; exit 1; }
@@ -48,11 +65,13 @@ do_start() {
     as_owner "$bin/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if ! as_owner "$bin/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
+    PORT=$(free_port "$PORT")
+    echo "$PORT" >"$DIR/port"
     as_owner "$bin/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
       -o "-h 127.0.0.1 -p $PORT -k $DIR -c fsync=off -c full_page_writes=off" start >/dev/null \
       || { tail -n 30 "$LOG" >&2; exit 1; }
   fi
-  echo "postgres://postgres@127.0.0.1:$PORT/portal"
+  echo "postgres://postgres@127.0.0.1:$(cat "$DIR/port")/portal"
 }
 
 do_stop() {
