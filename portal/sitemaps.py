@@ -1,8 +1,14 @@
-"""A sitemap of every live page in every locale.
+"""A sitemap of every live page in every locale, addressed by the host that asked for it.
 
 Wagtail's default sitemap walks the default site's root page only, which in a multilingual
 site is the English home: translated trees are siblings of it, so we walk each of them.
+
+It also writes absolute URLs from the Site record's hostname, which is easily left at
+`localhost:80` and then wrong behind any port or proxy. The portal serves one site per
+deployment, so the request's own host is the trustworthy one (ALLOWED_HOSTS vets it).
 """
+
+from urllib.parse import urlsplit
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -15,3 +21,11 @@ class AllLocalesSitemap(Sitemap):
         for localized_root in root.get_translations(inclusive=True):
             trees |= localized_root.get_descendants(inclusive=True)
         return trees.live().public().order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        if self.request is not None:
+            for url_info in urls:
+                path = urlsplit(url_info["location"]).path
+                url_info["location"] = self.request.build_absolute_uri(path)
+        return urls

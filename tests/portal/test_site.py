@@ -72,3 +72,9 @@ def test_pages_need_no_javascript_and_no_third_party_assets(demo, client):
     assert not re.search(r'(src|href)="https?://', html)
     assert '<a class="skip-link" href="#main">' in html
     assert '<main id="main"' in html
+
+
+def test_sitemap_urls_use_the_host_that_asked(demo, client):
+    locations = sitemap_locations(client)
+    assert locations
+    assert all(loc.startswith("http://testserver/") for loc in locations)
