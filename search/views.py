@@ -1,21 +1,111 @@
-"""Public search: live pages in the reader's language, through Wagtail's search backend."""
+"""Thin views: validate the parameters, ask the service, render or serialize.
 
-from django.core.paginator import Paginator
+The page (`/<lang>/search/`), the JSON API (`/api/v1/search/`) and autocomplete
+(`/api/v1/search/autocomplete/`) share one form and one service, so they agree on every
+answer. Bad parameters get a 400 with a message per parameter; nothing else is a 4xx/5xx.
+"""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+from directory.models import DirectoryIndexPage, HotlinePage, Need
+
+from . import service
+from .forms import SearchForm
+from .query import FACETS
 
 
-def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
-    page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request, "search/search_results.html", {"search_query": query, "results_page": page_obj}
+def _query(form, language):
+    data = form.cleaned_data
+    return service.make_query(
+        data["q"],
+        language=data.get("locale") or language,
+        filters=form.filters(),
+        page=data["page"],
     )
+
+
+def _reader_language():
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    language = (get_language() or "").split("-")[0]
+    return language if language in codes else None
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        context = {"form": form, "errors": form.error_dict(), **help_links()}
+        return render(request, "search/search_results.html", context, status=400)
+    results = service.search(_query(form, _reader_language()), request=request)
+    filters = form.filters()
+    context = {
+        "form": form,
+        "search_query": form.cleaned_data["q"],
+        "results": results,
+        "active_filters": filters,
+        "facet_links": facet_links(results, form.cleaned_data["q"], filters),
+        "page_query": urlencode({"q": form.cleaned_data["q"], **filters}),
+        **help_links(),
+    }
+    return render(request, "search/search_results.html", context)
+
+
+@require_GET
+def api_search(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    results = service.search(_query(form, _reader_language()), request=request)
+    return JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def api_autocomplete(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    query = _query(form, _reader_language())
+    suggestions = service.autocomplete(query, request=request)
+    return JsonResponse(
+        {"query": query.text, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def _bad_request(form):
+    return JsonResponse(
+        {"error": "Invalid search parameters.", "errors": form.error_dict()},
+        status=400,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def facet_links(results, text, filters):
+    """Per facet: each value with its count and the URL that applies (or removes) it."""
+    links = {}
+    for name in FACETS:
+        items = []
+        for item in results.facets[name]:
+            chosen = filters.get(name) == item["value"]
+            params = {**filters, name: item["value"]}
+            if chosen:
+                params.pop(name)
+            items.append({**item, "chosen": chosen, "query": urlencode({"q": text, **params})})
+        links[name] = items
+    return links
+
+
+def help_links():
+    """What the page offers when nothing matched: hotlines and browsing by need."""
+    locale = Locale.get_active()
+    hotlines = HotlinePage.objects.live().public().filter(locale=locale).order_by("title")[:5]
+    directory = DirectoryIndexPage.objects.live().filter(locale=locale).first()
+    directory = directory or DirectoryIndexPage.objects.live().first()
+    needs = [need.localized for need in Need.objects.filter(locale=Locale.get_default())]
+    return {"hotlines": hotlines, "directory": directory, "needs": needs}

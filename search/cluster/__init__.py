@@ -1,0 +1,1 @@
+"""The cluster backend: our own index on OpenSearch or Elasticsearch (elasticsearch-dsl)."""

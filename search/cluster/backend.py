@@ -1,0 +1,152 @@
+"""The cluster backend: index maintenance and queries against `<prefix>-pages`.
+
+`<prefix>-pages` is an alias. A rebuild fills a new, dated index and swaps the alias in one
+step, so readers never see a half-built index; updates always write through the alias.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+
+from elasticsearch_dsl.response import Response
+
+from .. import synonyms
+from ..documents import DocumentBuilder, searchable_pages
+from ..query import FACETS, BackendResults, Hit
+from .client import ClusterClient
+from .mapping import analysis_settings, build_index
+from .queries import build_autocomplete, build_search
+
+logger = logging.getLogger(__name__)
+BATCH = 500
+
+
+class ClusterBackend:
+    name = "cluster"
+
+    def __init__(self, client=None, prefix=None):
+        self.client = client or ClusterClient()
+        self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
+        self.alias = f"{self.prefix}-pages"
+
+    # --- Queries ----------------------------------------------------------------------------
+    def search(self, query):
+        s = build_search(self.alias, query)
+        raw = self.client.request("POST", f"/{self.alias}/_search", body=s.to_dict())
+        response = Response(s, raw)
+        hits = [
+            Hit(
+                page_id=hit.page_id,
+                language=hit.locale,
+                highlight=first_highlight(hit.meta.to_dict().get("highlight", {})),
+            )
+            for hit in response
+        ]
+        facets = {
+            name: {b.key: b.doc_count for b in getattr(response.aggregations, name).buckets}
+            for name in FACETS
+        }
+        return BackendResults(
+            total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
+        )
+
+    def autocomplete(self, query, limit):
+        s = build_autocomplete(self.alias, query, limit)
+        raw = self.client.request("POST", f"/{self.alias}/_search", body=s.to_dict())
+        return [Hit(page_id=h.page_id, language=h.locale) for h in Response(s, raw)]
+
+    # --- Index maintenance ------------------------------------------------------------------
+    def create_index(self):
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 10**6}"
+        body = build_index(name, synonyms.solr_rules()).to_dict()
+        self.client.request("PUT", f"/{name}", body=body)
+        return name
+
+    def ensure_index(self):
+        """Create the index and its alias if this cluster has never had them."""
+        if not self.client.exists(f"/_alias/{self.alias}"):
+            name = self.create_index()
+            self.client.request(
+                "POST",
+                "/_aliases",
+                body={"actions": [{"add": {"index": name, "alias": self.alias}}]},
+            )
+
+    def rebuild(self, progress=None):
+        """Index every searchable page into a fresh index, then point the alias at it."""
+        name = self.create_index()
+        pages = searchable_pages().order_by("pk")
+        ids = list(pages.values_list("pk", flat=True))
+        builder = DocumentBuilder()
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            docs = builder.build(pages.filter(pk__in=batch).specific())
+            self.client.bulk(index_actions(name, docs))
+            if progress:
+                progress(len(batch), len(ids))
+        self.client.request("POST", f"/{name}/_refresh")
+        old = []
+        if self.client.exists(f"/_alias/{self.alias}"):
+            old = list(self.client.request("GET", f"/_alias/{self.alias}"))
+        actions = [{"remove": {"index": o, "alias": self.alias}} for o in old]
+        actions.append({"add": {"index": name, "alias": self.alias}})
+        self.client.request("POST", "/_aliases", body={"actions": actions})
+        for index in old:
+            self.client.request("DELETE", f"/{index}")
+        return len(ids)
+
+    def sync(self, page_ids=(), translation_keys=()):
+        """Bring these pages (and all translations of them) in line with the database."""
+        self.ensure_index()
+        pages = searchable_pages()
+        live = pages.filter(pk__in=list(page_ids)) | pages.filter(
+            translation_key__in=list(translation_keys)
+        )
+        live = list(live.specific())
+        docs = DocumentBuilder().build(live)
+        gone = set(page_ids) - {p.pk for p in live}
+        actions = list(index_actions(self.alias, docs))
+        actions += [
+            {"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in sorted(gone)
+        ]
+        if actions:
+            self.client.bulk(actions)
+        return len(docs), len(gone)
+
+    def update_synonyms(self):
+        """Swap in the editors' current synonyms: close, update the analyzers, reopen."""
+        self.ensure_index()
+        analysis = analysis_settings(synonyms.solr_rules())
+        self.client.request("POST", f"/{self.alias}/_close")
+        try:
+            self.client.request("PUT", f"/{self.alias}/_settings", body={"analysis": analysis})
+        finally:
+            self.client.request(
+                "POST", f"/{self.alias}/_open", params={"wait_for_active_shards": "1"}
+            )
+
+    def refresh(self):
+        self.client.request("POST", f"/{self.alias}/_refresh")
+
+    def drop(self):
+        """Delete this prefix's indices (tests and benchmarks clean up after themselves)."""
+        self.client.request(
+            "DELETE",
+            f"/{self.alias}-*",
+            params={"expand_wildcards": "all", "ignore_unavailable": "true"},
+        )
+
+
+def index_actions(index, docs):
+    for doc in docs:
+        yield {"_op_type": "index", "_index": index, "_id": str(doc["page_id"]), "_source": doc}
+
+
+def first_highlight(highlight):
+    """The best fragment: from the summary or body first, the title last."""
+    for field in ("summary", "body", "taxonomy", "title"):
+        for name, fragments in highlight.items():
+            if name.split(".")[0] == field and fragments:
+                return fragments[0]
+    return ""

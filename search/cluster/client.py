@@ -1,0 +1,74 @@
+"""One small client over opensearch-py or elasticsearch-py, chosen by SEARCH_ENGINE.
+
+elasticsearch-py 8 refuses to talk to OpenSearch (UnsupportedProductError), so request bodies
+are built with elasticsearch-dsl, sent as plain dicts (`to_dict()`) through whichever client
+fits the server, and wrapped back into elasticsearch-dsl `Response` objects by the caller.
+Every failure surfaces as ClusterError, so callers handle one exception.
+"""
+
+from django.conf import settings
+
+
+class ClusterError(Exception):
+    """The cluster could not be reached, was too slow, or refused the request."""
+
+
+class ClusterClient:
+    def __init__(self, url=None, engine=None, timeout=None):
+        self.url = url or settings.SEARCH_URL
+        self.engine = engine or settings.SEARCH_ENGINE
+        self.timeout = timeout if timeout is not None else settings.SEARCH_TIMEOUT
+        if self.engine == "opensearch":
+            from opensearchpy import OpenSearch
+
+            # No retries: a slow or dead cluster must hand over to the database at once.
+            self.raw = OpenSearch([self.url], timeout=self.timeout, max_retries=0)
+        else:
+            from elasticsearch import Elasticsearch
+
+            self.raw = Elasticsearch(self.url, request_timeout=self.timeout, max_retries=0)
+
+    def request(self, method, path, body=None, params=None, timeout=None):
+        """A JSON request; returns the decoded body. Raises ClusterError on any failure."""
+        try:
+            if self.engine == "opensearch":
+                params = {**(params or {})}
+                if timeout:
+                    params["request_timeout"] = timeout
+                return self.raw.transport.perform_request(method, path, params=params, body=body)
+            headers = {"accept": "application/json"}
+            if body is not None:
+                headers["content-type"] = "application/json"
+            client = self.raw.options(request_timeout=timeout) if timeout else self.raw
+            return client.perform_request(
+                method, path, params=params, headers=headers, body=body
+            ).body
+        except Exception as error:
+            raise ClusterError(f"{method} {path}: {error}") from error
+
+    def exists(self, path):
+        try:
+            if self.engine == "opensearch":
+                return self.raw.transport.perform_request("HEAD", path)
+            return bool(self.raw.perform_request("HEAD", path).meta.status == 200)
+        except Exception as error:
+            if getattr(error, "status_code", None) == 404 or getattr(error, "status", None) == 404:
+                return False
+            if getattr(getattr(error, "meta", None), "status", None) == 404:
+                return False
+            raise ClusterError(f"HEAD {path}: {error}") from error
+
+    def bulk(self, actions):
+        """Index and delete in bulk; a 404 on delete (already gone) is not an error."""
+        try:
+            if self.engine == "opensearch":
+                from opensearchpy.helpers import bulk
+            else:
+                from elasticsearch.helpers import bulk
+            ok, errors = bulk(self.raw, actions, raise_on_error=False, chunk_size=500)
+        except Exception as error:
+            raise ClusterError(f"bulk: {error}") from error
+        real = [e for e in errors if next(iter(e.values())).get("status") != 404]
+        if real:
+            raise ClusterError(f"bulk: {len(real)} failed, e.g. {real[0]}")
+        return ok

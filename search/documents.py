@@ -1,0 +1,97 @@
+"""Pages as search documents: the same fields whatever the page type.
+
+Text comes from each page type's own `search_fields` (title and summary apart, for their
+boosts), so a new page type is searchable without touching this module.
+"""
+
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from directory.models import Area, Language, ListingPage, Need
+
+from .kinds import kind_of
+from .text import plain
+
+SEPARATELY_INDEXED = {"title", "summary"}
+TAXONOMY_MODELS = {"needs": Need, "areas": Area, "languages": Language}
+
+
+def searchable_pages():
+    """Every page the public search may return: live, public, below the home page."""
+    return Page.objects.live().public().filter(depth__gt=2)
+
+
+class DocumentBuilder:
+    """Builds documents for many pages with a handful of queries (taxonomies are small)."""
+
+    def __init__(self):
+        self.codes = {loc.pk: loc.language_code for loc in Locale.objects.all()}
+        self.names = {}  # (model, translation_key, locale_id) -> localized name
+        for model in TAXONOMY_MODELS.values():
+            for obj in model.objects.all():
+                self.names[(model, obj.translation_key, obj.locale_id)] = obj.name
+
+    def localized_name(self, obj, locale_id):
+        return self.names.get((type(obj), obj.translation_key, locale_id), obj.name)
+
+    def build(self, pages):
+        """Documents for `pages` (specific, live): a list of dicts with `page_id`."""
+        pages = list(pages)
+        listings = {
+            listing.pk: listing
+            for listing in ListingPage.objects.filter(pk__in=[p.pk for p in pages])
+            .select_related("organization")
+            .prefetch_related("needs", "areas", "languages")
+        }
+        keys = {p.translation_key for p in pages}
+        available = {}
+        for key, locale_id in (
+            searchable_pages()
+            .filter(translation_key__in=keys)
+            .values_list("translation_key", "locale_id")
+        ):
+            available.setdefault(key, []).append(self.codes.get(locale_id))
+        return [
+            self.document(p, listings.get(p.pk), available.get(p.translation_key, []))
+            for p in pages
+        ]
+
+    def document(self, page, listing, available):
+        doc = {
+            "page_id": page.pk,
+            "translation_key": str(page.translation_key),
+            "locale": self.codes.get(page.locale_id, ""),
+            "available_locales": available,
+            "kind": kind_of(page),
+            "title": page.title,
+            "summary": plain(getattr(page, "summary", "") or page.search_description),
+            "body": body_text(page),
+            "needs": [],
+            "areas": [],
+            "languages": [],
+            "taxonomy": "",
+        }
+        if listing is not None:
+            names = []
+            for field, model in TAXONOMY_MODELS.items():
+                objs = list(getattr(listing, field).all())
+                doc[field] = [o.code if model is Language else o.slug for o in objs]
+                names += [self.localized_name(o, page.locale_id) for o in objs]
+            if listing.organization:
+                names.append(listing.organization.name)
+            doc["taxonomy"] = " · ".join(names)
+        return doc
+
+
+def body_text(page):
+    """The page's other searchable text fields, as plain text."""
+    parts = []
+    for field in page.get_search_fields():
+        if not isinstance(field, index.SearchField) or field.field_name in SEPARATELY_INDEXED:
+            continue
+        value = field.get_value(page)
+        if isinstance(value, list | tuple):
+            parts.extend(plain(str(v)) for v in value)
+        elif value:
+            parts.append(plain(str(value)))
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,37 @@
+"""Rebuild the cluster index from the database, with a progress bar; readers see no gap."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from tqdm import tqdm
+
+from search.cluster.backend import ClusterBackend
+from search.cluster.client import ClusterError
+from search.models import PendingIndexUpdate
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search cluster's index (SEARCH_URL) from every live page."
+
+    def handle(self, *args, **options):
+        if not settings.SEARCH_URL:
+            raise CommandError(
+                "SEARCH_URL is not set: the database backend needs no rebuild "
+                "(Wagtail's `update_index` refreshes it)."
+            )
+        backend = ClusterBackend()
+        bar = tqdm(unit="page", desc="Indexing", disable=options["verbosity"] < 1, file=self.stderr)
+
+        def progress(done, total):
+            bar.total = total
+            bar.update(done)
+
+        try:
+            count = backend.rebuild(progress=progress)
+        except ClusterError as error:
+            raise CommandError(f"The cluster failed during the rebuild: {error}") from error
+        finally:
+            bar.close()
+        # Everything queued is now in the index, in its current state.
+        PendingIndexUpdate.objects.filter(target=PendingIndexUpdate.Target.PAGE).delete()
+        self.stdout.write(self.style.SUCCESS(f"Indexed {count} pages into {backend.alias}."))

@@ -1,0 +1,92 @@
+"""What the search keeps in the database: editors' synonyms and the durable retry queue."""
+
+import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Terms are separated by commas or new lines; a term may hold several words ("thực phẩm").
+TERM_SEPARATORS = re.compile(r"[,\n;]+")
+
+
+class SynonymSet(models.Model):
+    """Words that mean the same need, in any language: searching one finds the others.
+
+    Kept as data (a snippet) so editors can add the words readers really type without a
+    deployment. Both backends apply them: the database backend expands the query, the cluster
+    compiles them into a `synonym_graph` filter.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("What these words are about, for editors: e.g. 'Food'."),
+    )
+    terms = models.TextField(
+        _("terms"),
+        help_text=_(
+            "Words and phrases that mean the same thing, separated by commas or on separate "
+            "lines, in any of the portal's languages: e.g. 'food, groceries, meals, comida, "
+            "thực phẩm, ምግብ'."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synonym set")
+        verbose_name_plural = _("synonym sets")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def term_list(self):
+        """The terms, cleaned: lower case, single spaces, no empties, no duplicates."""
+        seen = []
+        for raw in TERM_SEPARATORS.split(self.terms):
+            term = " ".join(raw.split()).lower()
+            if term and term not in seen:
+                seen.append(term)
+        return seen
+
+
+class PendingIndexUpdate(models.Model):
+    """A change the cluster missed (it was down or slow), replayed when it answers again.
+
+    One row per page (or one for the synonyms), so a page edited ten times while the cluster
+    is down is sent once, in its latest state, when it returns.
+    """
+
+    class Target(models.TextChoices):
+        PAGE = "page", _("Page")
+        SYNONYMS = "synonyms", _("Synonyms")
+
+    target = models.CharField(_("target"), max_length=10, choices=Target.choices)
+    # 0 for the synonyms row: a real value keeps the unique constraint simple on every database.
+    page_id = models.BigIntegerField(
+        _("page ID"), default=0, help_text=_("The page to index again or remove.")
+    )
+    translation_key = models.UUIDField(
+        _("translation key"),
+        null=True,
+        blank=True,
+        help_text=_("Its translations are indexed again too: they list which locales exist."),
+    )
+    queued_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=1)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("pending search index update")
+        verbose_name_plural = _("pending search index updates")
+        ordering = ["queued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target", "page_id"],
+                name="search_pending_update_unique_target",
+            )
+        ]
+
+    def __str__(self):
+        if self.target == self.Target.SYNONYMS:
+            return str(self.Target.SYNONYMS.label)
+        return f"{self.Target.PAGE.label} {self.page_id}"

@@ -1,0 +1,42 @@
+"""What a backend is asked, and what it answers: the same for the database and the cluster."""
+
+from dataclasses import dataclass, field
+
+FACETS = ("need", "area", "language", "kind")
+PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    language: str  # the reader's language: results in it come first
+    default_language: str  # untranslated pages fall back to this one, marked as fallbacks
+    filters: dict = field(default_factory=dict)  # facet name -> chosen value
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @property
+    def languages(self):
+        """The languages whose pages may answer, the reader's first."""
+        if self.language == self.default_language:
+            return [self.language]
+        return [self.language, self.default_language]
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+
+@dataclass
+class Hit:
+    page_id: int
+    language: str
+    highlight: str = ""  # escaped HTML with <mark> around matches; "" to use the summary
+
+
+@dataclass
+class BackendResults:
+    total: int
+    hits: list  # of Hit, the requested page only
+    facets: dict  # facet name -> {value: count}
+    backend: str = ""

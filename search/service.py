@@ -1,0 +1,178 @@
+"""The one public search service: a query in, one result shape out, whichever backend answers.
+
+The cluster answers when SEARCH_BACKEND is "cluster"; if it is unreachable, slow (past
+SEARCH_TIMEOUT) or refuses the query, the database answers instead, a warning is logged, and
+the cluster is left alone for COOL_DOWN seconds so readers don't each wait for the timeout.
+"""
+
+import logging
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+
+from wagtail.models import Locale, Page
+
+from directory.models import Area, Language, Need
+
+from . import indexing, kinds, synonyms
+from .cluster.backend import ClusterBackend
+from .cluster.client import ClusterError
+from .database import DatabaseBackend
+from .query import FACETS, SearchQuery
+from .text import highlight, plain
+
+logger = logging.getLogger(__name__)
+COOL_DOWN = 30  # seconds without trying the cluster after it failed
+AUTOCOMPLETE_LIMIT = 8
+LABELS_CACHE_SECONDS = 60
+
+
+@dataclass
+class SearchPage:
+    query: SearchQuery
+    total: int = 0
+    results: list = field(default_factory=list)  # dicts: the API's result shape
+    facets: dict = field(default_factory=lambda: {name: [] for name in FACETS})
+    backend: str = ""
+
+    @property
+    def pages(self):
+        return max(1, math.ceil(self.total / self.query.per_page))
+
+    @property
+    def has_previous(self):
+        return self.query.page > 1
+
+    @property
+    def has_next(self):
+        return self.query.page < self.pages
+
+    def as_json(self):
+        return {
+            "query": self.query.text,
+            "total": self.total,
+            "results": self.results,
+            "facets": self.facets,
+        }
+
+
+def make_query(text, language=None, filters=None, page=1):
+    default = Locale.get_default().language_code
+    return SearchQuery(
+        text=text,
+        language=language or default,
+        default_language=default,
+        filters=filters or {},
+        page=page,
+    )
+
+
+def cluster_enabled():
+    return settings.SEARCH_BACKEND == "cluster"
+
+
+def run(backend_call):
+    """Ask the cluster if enabled and healthy, else (or on failure) the database."""
+    if cluster_enabled() and not cache.get(indexing.DOWN_KEY):
+        try:
+            answer = backend_call(ClusterBackend())
+        except ClusterError as error:
+            logger.warning("Search cluster failed, the database answers: %s", error)
+            cache.set(indexing.DOWN_KEY, True, COOL_DOWN)
+        else:
+            indexing.replay_opportunistically()
+            return answer
+    return backend_call(DatabaseBackend())
+
+
+def search(query, request=None):
+    """The page of results for `query`; an empty page when there is nothing to search for."""
+    if not query.text.strip() and not query.filters:
+        return SearchPage(query=query)
+    raw = run(lambda backend: backend.search(query))
+    return SearchPage(
+        query=query,
+        total=raw.total,
+        results=describe(raw.hits, query, request),
+        facets=label_facets(raw.facets, query.language),
+        backend=raw.backend,
+    )
+
+
+def autocomplete(query, request=None, limit=AUTOCOMPLETE_LIMIT):
+    if not query.text.strip():
+        return []
+    hits = run(lambda backend: backend.autocomplete(query, limit))
+    return [
+        {key: r[key] for key in ("title", "url", "kind", "language", "fallback")}
+        for r in describe(hits, query, request)
+    ]
+
+
+def describe(hits, query, request):
+    """Hits -> the result shape, from the pages themselves (one query for all of them)."""
+    pages = Page.objects.filter(pk__in=[h.page_id for h in hits]).specific().in_bulk()
+    terms = [query.text, *synonyms.expansions(query.text)]
+    results = []
+    for hit in hits:
+        page = pages.get(hit.page_id)
+        if page is None:  # deleted since it was indexed; the next sync removes it
+            continue
+        summary = plain(getattr(page, "summary", "") or page.search_description)
+        results.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request=request),
+                "kind": kinds.kind_of(page),
+                "summary": summary,
+                "highlight": hit.highlight
+                or highlight(summary, terms)
+                or highlight(page.title, terms),
+                "language": hit.language,
+                "fallback": hit.language != query.language,
+            }
+        )
+    return results
+
+
+def facet_labels(language):
+    """Labels per facet value in `language`; cached briefly, since taxonomies rarely change."""
+    key = f"search:facet-labels:{language}"
+    labels = cache.get(key)
+    if labels is None:
+        labels = {
+            "need": taxonomy_labels(Need, "slug", language),
+            "area": taxonomy_labels(Area, "slug", language),
+            "language": taxonomy_labels(Language, "code", language),
+        }
+        cache.set(key, labels, LABELS_CACHE_SECONDS)
+    # Kind labels come from gettext, already per language and cheap.
+    return {**labels, "kind": {value: str(label) for value, label in kinds.labels().items()}}
+
+
+def label_facets(counts, language):
+    """{name: {value: count}} -> {name: [{"value", "label", "count"}]}, labels translated."""
+    labels = facet_labels(language)
+    facets = {}
+    for name in FACETS:
+        items = [
+            {"value": value, "label": labels[name].get(value, value), "count": count}
+            for value, count in counts.get(name, {}).items()
+            if count
+        ]
+        facets[name] = sorted(items, key=lambda item: (-item["count"], item["label"]))
+    return facets
+
+
+def taxonomy_labels(model, value_field, language):
+    """{slug or code: name in the reader's language (the default name if untranslated)}."""
+    default = Locale.get_default()
+    defaults = list(model.objects.filter(locale=default))
+    originals = {o.translation_key: getattr(o, value_field) for o in defaults}
+    labels = {getattr(o, value_field): o.name for o in defaults}
+    for obj in model.objects.filter(locale__language_code=language).exclude(locale=default):
+        if obj.translation_key in originals:
+            labels[originals[obj.translation_key]] = obj.name
+    return labels

@@ -1,0 +1,55 @@
+"""Editors' synonym sets, as the database backend and the cluster each need them."""
+
+from django.core.cache import cache
+
+from .text import fold, words
+
+CACHE_KEY = "search:synonym-groups"
+CACHE_SECONDS = 300
+
+
+def groups():
+    """Every synonym set's terms, cached (saving a set clears the cache, see signals.py)."""
+    cached = cache.get(CACHE_KEY)
+    if cached is None:
+        from .models import SynonymSet
+
+        cached = [terms for s in SynonymSet.objects.all() if len(terms := s.term_list()) > 1]
+        cache.set(CACHE_KEY, cached, CACHE_SECONDS)
+    return cached
+
+
+def forget():
+    cache.delete(CACHE_KEY)
+
+
+def _contains(haystack, needle):
+    """True if the folded words of `needle` occur, in order and together, in `haystack`."""
+    n = len(needle)
+    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def expansions(query):
+    """Terms to search besides the query: the other members of every set the query names.
+
+    "groceries near me" -> ["food", "meals", "comida", ...]; multi-word terms count when all
+    their words appear in order ("thuc pham" names "thực phẩm").
+    """
+    query_words = [fold(w) for w in words(query)]
+    extra = []
+    for terms in groups():
+        if any(_contains(query_words, [fold(w) for w in words(term)]) for term in terms):
+            extra.extend(t for t in terms if t not in extra)
+    folded_query = " ".join(query_words)
+    return [t for t in extra if " ".join(fold(w) for w in words(t)) not in folded_query]
+
+
+def solr_rules():
+    """The sets in the Solr format `synonym_graph` reads: one line of equivalent terms each."""
+    rules = []
+    for terms in groups():
+        clean = [" ".join(words(t)) for t in terms]
+        clean = [t for t in clean if t]
+        if len(clean) > 1:
+            rules.append(", ".join(clean))
+    return rules
