@@ -1,0 +1,1 @@
+"""Translations of the demo content, one module per language."""

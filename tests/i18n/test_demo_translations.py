@@ -1,0 +1,90 @@
+"""The demo translator: synced wagtail-localize translations, fallbacks, flags, idempotence."""
+
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+
+import pytest
+
+from directory.models import Need
+from translations.models import ReviewFlag
+
+from .conftest import in_locale
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_become_synced_translations_editors_can_update(translated):
+    form_es = in_locale(translated["form"], "es")
+    assert form_es.live
+    assert form_es.title == "[es] Volunteer form"
+    assert form_es.summary == "[es] Sign up to deliver groceries."
+    source = TranslationSource.objects.get_for_instance(translated["form"])
+    translation = Translation.objects.get(source=source, target_locale__language_code="es")
+    assert translation.enabled
+    assert translation.get_progress() == (2, 2)  # title and summary
+
+
+def test_snippets_are_translated_with_their_slug_kept(translated):
+    food_am = Need.objects.get(locale__language_code="am", slug="food")
+    assert food_am.name == "[am] Food"
+    assert food_am.translation_key == translated["food"].translation_key
+
+
+def test_synchronized_fields_and_choices_stay_identical(translated):
+    form_am = in_locale(translated["form"], "am")
+    assert form_am.slug == translated["form"].slug
+    assert list(form_am.needs.all()) == list(translated["form"].needs.all())
+    assert set(form_am.languages.all()) == set(translated["form"].languages.all())
+
+
+def test_a_sync_copies_changed_synchronized_fields_to_the_translation(translated, translate):
+    form = translated["form"]
+    form.phone = "206-555-0100"
+    form.save_revision().publish()
+    translate(update=True)
+    assert in_locale(form, "es").phone == "206-555-0100"
+    assert in_locale(form, "am").phone == "206-555-0100"
+
+
+def test_amharic_and_tigrinya_get_essential_pages_not_partly_translated_ones(translated):
+    am = Locale.objects.get(language_code="am")
+    assert translated["form"].has_translation(am)  # essential: the volunteer form
+    assert translated["directory"].has_translation(am)
+    assert not translated["group"].has_translation(am)  # summary untranslated, not essential
+    assert in_locale(translated["group"], "es").live
+
+
+def test_machine_assisted_locales_are_flagged_for_review(translated):
+    flags = ReviewFlag.objects.filter(reason=ReviewFlag.Reason.MACHINE_ASSISTED)
+    assert {flag.locale.language_code for flag in flags} == {"am"}
+    form_am = in_locale(translated["form"], "am")
+    assert ReviewFlag.for_instance(form_am).exists()
+    assert not ReviewFlag.for_instance(in_locale(translated["form"], "es")).exists()
+
+
+def test_a_missing_segment_shows_english_and_flags_the_page(site_objects, translate):
+    summary = site_objects["form"].summary
+    translate(skip={"es": [summary]})
+    form_es = in_locale(site_objects["form"], "es")
+    assert form_es.title == "[es] Volunteer form"
+    assert form_es.summary == summary  # English, not an empty field
+    flag = ReviewFlag.for_instance(form_es).get()
+    assert flag.reason == ReviewFlag.Reason.INCOMPLETE
+    assert "1 segment" in flag.note
+
+
+def test_running_again_changes_nothing(translated, translate):
+    form_es = in_locale(translated["form"], "es")
+    revisions = form_es.revisions.count()
+    report = translate(skip={"am": [translated["group"].summary]})
+    assert report.created == [] and report.updated == []
+    assert in_locale(translated["form"], "es").revisions.count() == revisions
+
+
+def test_data_modules_that_do_not_exist_yet_are_reported_not_fatal(monkeypatch, locales, home):
+    from home import demo_translations
+
+    monkeypatch.setattr(demo_translations, "DATA_PACKAGE", "home.no_such_package")
+    translator = demo_translations.DemoTranslator()
+    assert translator.report.missing_data == ["es", "vi", "am", "ti"]
+    assert translator.run(home).created == []
