@@ -8,9 +8,11 @@ from directory.models import (
     DirectoryIndexPage,
     ExternalFormPage,
     GroupPage,
+    Holiday,
     HotlinePage,
     Language,
     Need,
+    OpeningHours,
     Organization,
     ResourcePage,
 )
@@ -116,3 +118,20 @@ class ResourcePageFactory(ListingPageFactory):
 
     class Meta:
         model = ResourcePage
+
+
+class OpeningHoursFactory(factory.django.DjangoModelFactory):
+    weekday = 0
+    opens = "09:00"
+    closes = "17:00"
+
+    class Meta:
+        model = OpeningHours
+
+
+class HolidayFactory(factory.django.DjangoModelFactory):
+    name = "Holiday"
+
+    class Meta:
+        model = Holiday
+        django_get_or_create = ("date",)

@@ -1,11 +1,16 @@
 """Admin for the directory's taxonomies, grouped under one menu item."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Area, Language, Need, Organization
+from .admin_views import StaleListingsReportView, VerifyListingView
+from .models import Area, Holiday, Language, ListingPage, Need, Organization
 
 
 class NeedViewSet(SnippetViewSet):
@@ -40,11 +45,67 @@ class OrganizationViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
 
 
+class HolidayViewSet(SnippetViewSet):
+    model = Holiday
+    icon = "date"
+    list_display = ["date", "name"]
+    search_fields = ["name"]
+
+
 class DirectoryTaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Directory data")
     menu_icon = "folder-open-inverse"
     menu_order = 300
-    items = (NeedViewSet, AreaViewSet, LanguageViewSet, OrganizationViewSet)
+    items = (NeedViewSet, AreaViewSet, LanguageViewSet, OrganizationViewSet, HolidayViewSet)
 
 
 register_snippet(DirectoryTaxonomyGroup)
+
+
+# --- Freshness: the "needs review" report and the one-click "verified today" -----------------
+@hooks.register("register_admin_urls")
+def register_freshness_urls():
+    return [
+        path(
+            "reports/listings-to-review/",
+            StaleListingsReportView.as_view(),
+            name="directory_stale_listings",
+        ),
+        path(
+            "reports/listings-to-review/results/",
+            StaleListingsReportView.as_view(results_only=True),
+            name="directory_stale_listings_results",
+        ),
+        path(
+            "directory/listings/<int:page_id>/verify/",
+            VerifyListingView.as_view(),
+            name="directory_verify_listing",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_listings_menu_item():
+    return MenuItem(
+        _("Listings to review"),
+        reverse("directory_stale_listings"),
+        name="listings-to-review",
+        icon_name="time",
+        order=50,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def verify_listing_button(page, user, view_name, next_url=None):
+    """On a listing's edit screen: one click records that someone checked it today."""
+    if not isinstance(page.specific_deferred, ListingPage) or view_name != "edit":
+        return
+    if not page.permissions_for_user(user).can_publish():
+        return
+    yield Button(
+        _("Mark verified today"),
+        reverse("directory_verify_listing", args=[page.pk]),
+        icon_name="tick",
+        priority=60,
+        attrs={"data-verify-listing": "true"},
+    )

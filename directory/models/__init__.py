@@ -1,5 +1,6 @@
 """The directory: taxonomies, the index page and one page type per kind of listing."""
 
+from .hours import Holiday, OpeningHours
 from .index import DirectoryIndexPage
 from .listings import (
     ExternalFormPage,
@@ -18,10 +19,12 @@ __all__ = [
     "ExternalFormPage",
     "FormLink",
     "GroupPage",
+    "Holiday",
     "HotlinePage",
     "Language",
     "ListingPage",
     "Need",
+    "OpeningHours",
     "Organization",
     "ResourcePage",
     "SocialHandle",

@@ -51,12 +51,26 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     # --- Querying -------------------------------------------------------------------------
     def listings(self):
-        """Live listings under this index, specific, with their taxonomies fetched at once."""
+        """Live listings under this index, with their taxonomies fetched at once.
+
+        A translated directory also lists the default-language listings not yet translated
+        into its language, so that, say, a form offered in Tigrinya stays findable from /ti/
+        before its page is translated; the card says so (listing_card.html).
+        """
+        listings = ListingPage.objects.child_of(self).live().public()
+        default_locale = Locale.get_default()
+        if self.locale_id != default_locale.pk:
+            default_index = self.get_translation_or_none(default_locale)
+            if default_index is not None:
+                untranslated = (
+                    ListingPage.objects.child_of(default_index)
+                    .live()
+                    .public()
+                    .exclude(translation_key__in=listings.values("translation_key"))
+                )
+                listings = listings | untranslated
         return (
-            ListingPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("organization")
+            listings.select_related("organization", "locale")
             .prefetch_related("needs", "areas", "languages")
             .order_by("title")
         )
@@ -129,6 +143,28 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
         area = get_object_or_404(Area, slug=slug, locale=Locale.get_default()).localized
         listings = self.listings().filter(areas__slug=slug)
         return self.render_listings(request, listings, heading=area.name, extra={"area": area})
+
+    @path("print/", name="print")
+    def print_listings(self, request):
+        """A printable list (flyer, a table at a food bank), filtered like the index."""
+        listings, active = self.filtered(request, self.listings())
+        default_locale = Locale.get_default()
+        subjects = []
+        for param, model in (("need", Need), ("area", Area)):
+            if active.get(param):
+                found = model.objects.filter(slug=active[param], locale=default_locale).first()
+                if found:
+                    subjects.append(found.localized.name)
+        return self.render(
+            request,
+            template="directory/directory_print.html",
+            context_overrides={
+                "listings": [listing.specific for listing in listings],
+                "subjects": subjects,
+                "active_filters": active,
+                **self.facet_choices(),
+            },
+        )
 
     def get_sitemap_urls(self, request=None):
         """The index itself, both paths and every need and area that has listings."""

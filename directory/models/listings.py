@@ -72,6 +72,20 @@ def listing_panels(*kind_panels):
             heading=_("Contact"),
         ),
         MultiFieldPanel(
+            [
+                InlinePanel("opening_hours", label=_("Opening hours")),
+                FieldRowPanel(
+                    [
+                        FieldPanel("by_appointment"),
+                        FieldPanel("call_first"),
+                        FieldPanel("closed_on_holidays"),
+                    ]
+                ),
+            ],
+            heading=_("Hours"),
+            help_text=_("Leave empty unless confirmed: no hours means readers see no hours."),
+        ),
+        MultiFieldPanel(
             [FieldPanel("last_verified_on"), FieldPanel("last_verified_by")],
             heading=_("Verification"),
             help_text=_("Update these each time someone confirms the details with the group."),
@@ -153,6 +167,17 @@ class ListingPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    by_appointment = models.BooleanField(
+        _("by appointment"), default=False, help_text=_("Visits only by appointment.")
+    )
+    call_first = models.BooleanField(
+        _("call first"), default=False, help_text=_("Readers should call before they go.")
+    )
+    closed_on_holidays = models.BooleanField(
+        _("closed on holidays"),
+        default=False,
+        help_text=_("Closed on the dates listed under Directory data > Holidays."),
+    )
 
     # Set by each subclass; ResourcePage derives it from its resource kind.
     listing_kind = None
@@ -191,6 +216,10 @@ class ListingPage(Page):
         SynchronizedField("phone"),
         SynchronizedField("mailing_list_url"),
         SynchronizedField("last_verified_on"),
+        SynchronizedField("opening_hours"),
+        SynchronizedField("by_appointment"),
+        SynchronizedField("call_first"),
+        SynchronizedField("closed_on_holidays"),
     ]
 
     parent_page_types = ["directory.DirectoryIndexPage"]
@@ -209,6 +238,19 @@ class ListingPage(Page):
         return self.listing_kind
 
     @property
+    def is_stale(self):
+        """True when nobody has confirmed the details for LISTING_STALE_AFTER_DAYS days."""
+        from directory.freshness import stale_cutoff
+
+        return self.last_verified_on is None or self.last_verified_on < stale_cutoff()
+
+    def open_status(self, at=None):
+        """ "open", "closed", or None when no hours are known (see `directory.open_now`)."""
+        from directory.open_now import open_status
+
+        return open_status(self, at)
+
+    @property
     def kind_label(self):
         return ListingKind(self.kind).label if self.kind else ""
 
@@ -222,7 +264,18 @@ class ListingPage(Page):
         context["needs"] = [need.localized for need in self.needs.all()]
         context["areas"] = [area.localized for area in self.areas.all()]
         context["languages_offered"] = [language.localized for language in self.languages.all()]
+        context.update(self.hours_context())
         return context
+
+    def hours_context(self):
+        """Hours by day and "open now", only when structured hours are known."""
+        from directory.open_now import hours_by_day
+
+        status = self.open_status()
+        return {
+            "open_status": status,
+            "hours_by_day": hours_by_day(self) if status is not None else [],
+        }
 
 
 class SocialHandle(Orderable):

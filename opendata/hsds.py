@@ -1,0 +1,275 @@
+"""The directory as Open Referral HSDS 3.0 services.
+
+One listing (in every language) is one HSDS service. Needs and the listing's kind become
+taxonomy-term attributes; areas become service areas; structured opening hours become weekly
+schedules in RFC 5545 terms (freq WEEKLY, byday). Empty values are left out rather than sent
+as empty strings, as HSDS consumers expect.
+"""
+
+import html
+import re
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from wagtail.models import Locale
+
+from directory.models import Holiday, ListingPage
+
+from .ids import service_id, stable_id
+
+TAXONOMY_NEEDS = "mutual-aid-king-county-needs"
+TAXONOMY_KINDS = "mutual-aid-king-county-listing-kinds"
+RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def plain_text(rich_text):
+    """Rich text as one line of plain text; block ends become spaces, not nothing."""
+    spaced = re.sub(r"</(p|li|h\d)>|<br\s*/?>", " ", rich_text or "")
+    return " ".join(html.unescape(strip_tags(spaced)).split())
+
+
+def compact(data):
+    """Drop keys whose value is empty: HSDS types are strict (no nulls), blanks add noise."""
+    return {key: value for key, value in data.items() if value not in ("", None, [], {})}
+
+
+def export_locale(code):
+    """The Locale for `code`, or None when the portal does not serve that language."""
+    if code not in dict(settings.LANGUAGES):
+        return None
+    return Locale.objects.filter(language_code=code).first()
+
+
+def listings_in(locale, queryset=None):
+    """Every live listing once, in `locale` where translated and live, else in the default.
+
+    Returns specific pages, ordered by title in the default locale so exports are stable.
+    """
+    default = Locale.get_default()
+    originals = (queryset if queryset is not None else ListingPage.objects.all()).filter(
+        locale=default
+    )
+    originals = list(originals.live().public().order_by("title", "pk"))
+    translated = {}
+    if locale and locale.pk != default.pk:
+        translated = {
+            page.translation_key: page
+            for page in ListingPage.objects.live()
+            .public()
+            .filter(locale=locale, translation_key__in=[p.translation_key for p in originals])
+        }
+    chosen = [translated.get(page.translation_key, page) for page in originals]
+    return [page.specific for page in chosen]
+
+
+class Localizer:
+    """Taxonomy snippets in the export's language, fetched once each."""
+
+    def __init__(self):
+        self.cache = {}
+
+    def __call__(self, obj):
+        key = (type(obj), obj.pk, translation.get_language())
+        if key not in self.cache:
+            self.cache[key] = obj.localized
+        return self.cache[key]
+
+
+def build_services(listings, request=None, language=None):
+    """HSDS service dicts for `listings`, with names in `language` (default: the active one)."""
+    localize = Localizer()
+    holidays = list(Holiday.objects.order_by("date"))
+    with translation.override(language or translation.get_language()):
+        return [service(listing, localize, holidays, request) for listing in listings]
+
+
+def service(listing, localize, holidays, request=None):
+    sid = service_id(listing)
+    page_url = listing.get_full_url(request)
+    return compact(
+        {
+            "id": sid,
+            "organization_id": organization_id(listing.organization),
+            "name": listing.title,
+            "description": " ".join(
+                part for part in [listing.summary, plain_text(listing.description)] if part
+            ),
+            "url": listing.website or page_url,
+            "email": listing.email,
+            "status": "active",
+            "eligibility_description": listing.audience,
+            "application_process": application_process(listing),
+            "assured_date": listing.last_verified_on.isoformat()
+            if listing.last_verified_on
+            else "",
+            "last_modified": modified_at(listing),
+            "organization": organization(listing.organization, localize),
+            "phones": phones(listing, sid, localize),
+            "languages": languages(listing, sid, localize),
+            "service_areas": service_areas(listing, sid, localize),
+            "schedules": schedules(listing, sid, holidays),
+            "attributes": attributes(listing, sid, localize),
+        }
+    )
+
+
+def modified_at(listing):
+    moment = listing.last_published_at or listing.latest_revision_created_at
+    return moment.isoformat() if moment else ""
+
+
+def application_process(listing):
+    for name in ("how_to_join", "how_to_take_part", "call_about"):
+        text = getattr(listing, name, "")
+        if text:
+            return text
+    return ""
+
+
+def organization_id(org):
+    return stable_id("organization", org.translation_key) if org else ""
+
+
+def organization(org, localize):
+    if org is None:
+        return None
+    local = localize(org)
+    data = compact({"id": organization_id(org), "name": local.name, "website": org.website})
+    data["description"] = local.description or ""  # required by HSDS, even when empty
+    return data
+
+
+def language_entries(listing, owner, localize):
+    return [
+        {
+            "id": stable_id("language", owner, language.code),
+            "name": localize(language).name,
+            "code": language.code,
+        }
+        for language in listing.languages.all()
+    ]
+
+
+def languages(listing, sid, localize):
+    return [entry | {"service_id": sid} for entry in language_entries(listing, sid, localize)]
+
+
+def phones(listing, sid, localize):
+    if not listing.phone:
+        return []
+    phone_id = stable_id("phone", sid)
+    return [
+        compact(
+            {
+                "id": phone_id,
+                "service_id": sid,
+                "number": listing.phone,
+                "type": "voice",
+                "languages": language_entries(listing, phone_id, localize),
+            }
+        )
+    ]
+
+
+def service_areas(listing, sid, localize):
+    return [
+        compact(
+            {
+                "id": stable_id("service_area", sid, area.translation_key),
+                "service_id": sid,
+                "name": localize(area).name,
+                "description": localize(area).description,
+            }
+        )
+        for area in listing.areas.all()
+    ]
+
+
+def schedule_notes(listing, holidays):
+    notes = []
+    if listing.by_appointment:
+        notes.append("By appointment.")
+    if listing.call_first:
+        notes.append("Call first.")
+    if listing.closed_on_holidays and holidays:
+        dates = ", ".join(holiday.date.isoformat() for holiday in holidays)
+        notes.append(f"Closed on holidays: {dates}.")
+    return " ".join(notes)
+
+
+def schedules(listing, sid, holidays):
+    """One weekly schedule per opening range; times are local to settings.TIME_ZONE."""
+    notes = schedule_notes(listing, holidays)
+    entries = [
+        compact(
+            {
+                "id": stable_id("schedule", sid, hours.weekday, f"{hours.opens:%H:%M}"),
+                "service_id": sid,
+                "freq": "WEEKLY",
+                "wkst": "MO",
+                "interval": 1,
+                "byday": RRULE_DAYS[hours.weekday],
+                "opens_at": f"{hours.opens:%H:%M}",
+                "closes_at": f"{hours.closes:%H:%M}",
+                "description": f"{RRULE_DAYS[hours.weekday]} {hours.opens:%H:%M}-"
+                f"{hours.closes:%H:%M} ({settings.TIME_ZONE})",
+                "notes": notes,
+            }
+        )
+        for hours in sorted(listing.opening_hours.all(), key=lambda h: (h.weekday, h.opens))
+    ]
+    if not entries and (listing.by_appointment or listing.call_first):
+        # No fixed hours, but how to get in is still worth exporting.
+        entries.append(
+            {"id": stable_id("schedule", sid, "notes"), "service_id": sid, "notes": notes}
+        )
+    return entries
+
+
+def taxonomy_term(term_id, name, description, code, taxonomy):
+    return {
+        "id": term_id,
+        "name": name,
+        "description": description or "",
+        "code": code,
+        "taxonomy": taxonomy,
+        "language": translation.get_language(),
+    }
+
+
+def attributes(listing, sid, localize):
+    entries = []
+    for need in listing.needs.all():
+        local = localize(need)
+        term_id = stable_id("taxonomy_term", "need", need.translation_key)
+        entries.append(
+            {
+                "id": stable_id("attribute", sid, term_id),
+                "link_id": sid,
+                "link_type": "need",
+                "link_entity": "service",
+                "taxonomy_term_id": term_id,
+                "value": need.slug,
+                "taxonomy_term": taxonomy_term(
+                    term_id, local.name, local.description, need.slug, TAXONOMY_NEEDS
+                ),
+            }
+        )
+    if listing.kind:
+        term_id = stable_id("taxonomy_term", "kind", listing.kind)
+        entries.append(
+            {
+                "id": stable_id("attribute", sid, term_id),
+                "link_id": sid,
+                "link_type": "kind",
+                "link_entity": "service",
+                "taxonomy_term_id": term_id,
+                "value": listing.kind,
+                "taxonomy_term": taxonomy_term(
+                    term_id, str(listing.kind_label), "", listing.kind, TAXONOMY_KINDS
+                ),
+            }
+        )
+    return entries

@@ -1,0 +1,17 @@
+"""Machine-readable data, outside the language prefix so `/open-data/directory.json` is stable.
+
+The language of the content is a query parameter (`?locale=es`); the human page explaining
+the data lives under each language prefix (`/es/open-data/`), see portal/urls.py.
+"""
+
+from django.urls import path
+
+from . import views
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("directory.json", views.directory_json, name="directory_json"),
+    path("directory.csv", views.directory_csv, name="directory_csv"),
+    path("api/listings/", views.listings_api, name="listings"),
+]

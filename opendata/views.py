@@ -1,0 +1,139 @@
+"""The open-data page, the HSDS exports (JSON, CSV) and the read-only listings API.
+
+Plain Django views rather than a REST framework: the API is read-only, has one resource and
+a shape fixed by HSDS, so a serializer layer would add nothing but indirection.
+"""
+
+import io
+import math
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from wagtail.models import Locale
+
+from directory.models import ListingPage
+
+from . import api
+from .hsds import build_services, listings_in
+from .tabular import write_csv
+
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def open_response(response):
+    """Open data: any site may fetch it from a browser, and caches may keep it briefly."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def json_response(data, status=200):
+    return open_response(
+        JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    )
+
+
+def bad_request(error):
+    return json_response({"error": str(error)}, status=400)
+
+
+def locale_services(request, listings_queryset=None):
+    locale = api.parse_locale(request.GET)
+    listings = listings_in(locale, listings_queryset)
+    return locale, listings
+
+
+@require_GET
+def directory_json(request):
+    """Every live listing as an HSDS 3.0 service: {"services": [...]}."""
+    try:
+        locale, listings = locale_services(request)
+    except api.BadRequest as error:
+        return bad_request(error)
+    services = build_services(listings, request, locale.language_code)
+    return json_response({"services": services})
+
+
+@require_GET
+def directory_csv(request):
+    """The same services, one row each, for spreadsheets."""
+    try:
+        locale, listings = locale_services(request)
+    except api.BadRequest as error:
+        return bad_request(error)
+    stream = io.StringIO()
+    write_csv(build_services(listings, request, locale.language_code), stream)
+    response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = f"directory-{locale.language_code}.csv"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return open_response(response)
+
+
+@require_GET
+def listings_api(request):
+    """Paginated services, filtered by need, area, language, kind and modified_after."""
+    try:
+        locale = api.parse_locale(request.GET)
+        modified_after = api.parse_modified_after(request.GET)
+        page_number = api.parse_positive_int(request.GET, "page", 1)
+        per_page = api.parse_positive_int(
+            request.GET, "per_page", api.DEFAULT_PER_PAGE, api.MAX_PER_PAGE
+        )
+    except api.BadRequest as error:
+        return bad_request(error)
+
+    listings = listings_in(locale, api.filtered_listings(request.GET))
+    if modified_after:
+        listings = [page for page in listings if _changed_since(page, modified_after)]
+    total = len(listings)
+    total_pages = max(1, math.ceil(total / per_page))
+    if page_number > total_pages:
+        return bad_request(
+            _("page %(page)d does not exist; there are %(total)d.")
+            % {"page": page_number, "total": total_pages}
+        )
+    window = listings[(page_number - 1) * per_page : page_number * per_page]
+    return json_response(
+        {
+            "total_items": total,
+            "total_pages": total_pages,
+            "page_number": page_number,
+            "size": len(window),
+            "first_page": page_number == 1,
+            "last_page": page_number == total_pages,
+            "empty": total == 0,
+            "contents": build_services(window, request, locale.language_code),
+        }
+    )
+
+
+def _changed_since(page, moment):
+    """Pages with no known modification time are included: a sync must not miss them."""
+    modified = page.last_published_at or page.latest_revision_created_at
+    return modified is None or modified > moment
+
+
+class OpenDataView(TemplateView):
+    """Explains the data, its licence and how to use it, in the reader's language."""
+
+    template_name = "opendata/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        language = translation.get_language()
+        default = Locale.get_default()
+        context.update(
+            licence_url=LICENCE_URL,
+            language=language,
+            listing_count=ListingPage.objects.live().public().filter(locale=default).count(),
+            exports=[
+                {"code": code, "name": name, "query": f"?locale={code}"}
+                for code, name in settings.LANGUAGES
+            ],
+        )
+        return context

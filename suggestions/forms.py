@@ -1,0 +1,79 @@
+"""The public forms, each with a honeypot: a field people never see and bots fill in."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from directory.models import Area, Need
+
+from .models import ListingSuggestion, ProblemReport
+
+
+class HoneypotMixin(forms.Form):
+    # Named like a real field so bots fill it; hidden from people and screen readers.
+    nickname = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self):
+        return bool(self.data.get("nickname", "").strip())
+
+
+class LocalizedChoiceField(forms.ModelMultipleChoiceField):
+    """Taxonomy choices stored in the default locale, labelled in the reader's language."""
+
+    def label_from_instance(self, obj):
+        return obj.localized.name
+
+
+class ListingSuggestionForm(HoneypotMixin, forms.ModelForm):
+    website = forms.URLField(
+        label=ListingSuggestion._meta.get_field("website").verbose_name,
+        required=False,
+        assume_scheme="https",
+    )
+    needs = LocalizedChoiceField(
+        queryset=Need.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Needs it serves"),
+    )
+    areas = LocalizedChoiceField(
+        queryset=Area.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Areas it serves"),
+    )
+
+    class Meta:
+        model = ListingSuggestion
+        fields = ["name", "kind", "summary", "needs", "areas", "website", "how_to_reach"]
+        fields += ["contact_email"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "how_to_reach": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, listing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = Locale.get_default()
+        self.fields["needs"].queryset = Need.objects.filter(locale=default)
+        self.fields["areas"].queryset = Area.objects.filter(locale=default)
+
+
+class ProblemReportForm(HoneypotMixin, forms.ModelForm):
+    class Meta:
+        model = ProblemReport
+        fields = ["problem", "details", "contact_email"]
+        widgets = {"problem": forms.RadioSelect, "details": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, listing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.listing = listing
+
+    def save(self, commit=True):
+        self.instance.listing = self.listing
+        return super().save(commit)

@@ -1,0 +1,189 @@
+"""What the public sends editors: new listings to add and problems with existing ones.
+
+We store only what an editor needs to act: facts about a group or listing (public anyway) and,
+optionally, an e-mail address so an editor can ask a question. Nothing here is shown publicly,
+nothing is about people who ask for help, and everything is deleted after RETENTION_DAYS by
+`manage.py purge_suggestions`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from directory.models.listings import ListingKind, in_default_locale
+
+# How long submissions are kept, stated on the forms and enforced by purge_suggestions.
+RETENTION_DAYS = getattr(settings, "SUGGESTIONS_RETENTION_DAYS", 180)
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    ACCEPTED = "accepted", _("Accepted")
+    RESOLVED = "resolved", _("Resolved")
+    DECLINED = "declined", _("Declined")
+
+
+class Submission(models.Model):
+    contact_email = models.EmailField(
+        _("your e-mail (optional)"),
+        blank=True,
+        help_text=_("Only if you are happy for an editor to write to you with a question."),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, editable=False, help_text=_("The form's language.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.NEW)
+    editor_notes = models.TextField(_("editor's notes"), blank=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+class ListingSuggestion(Submission):
+    """Someone knows a group, form, hotline or fund that the directory lacks."""
+
+    name = models.CharField(_("name of the group or resource"), max_length=200)
+    kind = models.CharField(_("what it is"), max_length=20, choices=ListingKind.choices)
+    summary = models.TextField(
+        _("what it offers"), max_length=1000, help_text=_("Who it helps and how, in a sentence.")
+    )
+    needs = models.ManyToManyField(
+        "directory.Need",
+        verbose_name=_("needs it serves"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+    areas = models.ManyToManyField(
+        "directory.Area",
+        verbose_name=_("areas it serves"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
+    website = models.URLField(_("its website or social media page"), blank=True)
+    how_to_reach = models.TextField(
+        _("how to reach it"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The group's public phone, e-mail or meeting place, if you know them."),
+    )
+    listing = models.ForeignKey(
+        "directory.ListingPage",
+        verbose_name=_("draft listing"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text=_("The draft created when an editor accepted this suggestion."),
+    )
+
+    class Meta(Submission.Meta):
+        verbose_name = _("listing suggestion")
+        verbose_name_plural = _("listing suggestions")
+
+    def __str__(self):
+        return self.name
+
+
+class ProblemReport(Submission):
+    """Something is wrong with a listing: it closed, moved, or its details changed."""
+
+    class Problem(models.TextChoices):
+        CLOSED = "closed", _("It has closed or stopped")
+        CONTACT = "contact", _("The contact details are wrong")
+        HOURS = "hours", _("The hours are wrong")
+        DETAILS = "details", _("Something else in the description is wrong")
+        OTHER = "other", _("Other")
+
+    listing = models.ForeignKey(
+        "directory.ListingPage",
+        verbose_name=_("listing"),
+        on_delete=models.CASCADE,
+        related_name="problem_reports",
+    )
+    problem = models.CharField(_("what is wrong"), max_length=10, choices=Problem.choices)
+    details = models.TextField(
+        _("details"),
+        max_length=2000,
+        help_text=_("What should it say instead? How do you know?"),
+    )
+
+    class Meta(Submission.Meta):
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
+
+    def __str__(self):
+        return f"{self.listing.title}: {self.get_problem_display()}"
+
+
+class SuggestListingPage(RoutablePageMixin, Page):
+    """The public forms: suggest a listing (the page itself) and report a problem (a route)."""
+
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    thank_you = models.TextField(
+        _("thank-you message"),
+        blank=True,
+        help_text=_("Shown after someone sends a suggestion or a report."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        TranslatableField("thank_you"),
+        SynchronizedField("slug"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("suggest-a-listing page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_days"] = RETENTION_DAYS
+        return context
+
+    # --- Routes ---------------------------------------------------------------------------
+    @path("", name="suggest")
+    def suggest(self, request):
+        from .forms import ListingSuggestionForm
+        from .views import handle_form
+
+        return handle_form(self, request, ListingSuggestionForm, "suggestions/suggest_form.html")
+
+    @path("report/<int:listing_id>/", name="report")
+    def report_problem(self, request, listing_id):
+        from directory.models import ListingPage
+
+        from .forms import ProblemReportForm
+        from .views import handle_form
+
+        listing = get_object_or_404(ListingPage.objects.live().public(), pk=listing_id)
+        return handle_form(
+            self,
+            request,
+            ProblemReportForm,
+            "suggestions/report_form.html",
+            listing=listing.specific,
+        )
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        return self.render(request, template="suggestions/thanks.html")

@@ -1,0 +1,111 @@
+"""The HSDS 3.0 export: shape, schema validity, stable ids, CSV and the open-data page."""
+
+import csv
+import io
+import uuid
+
+import pytest
+from jsonschema import Draft7Validator, FormatChecker
+
+from directory.models import ListingPage
+from opendata.ids import service_id
+
+
+def services(client, query=""):
+    response = client.get("/open-data/directory.json" + query)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    return response.json()["services"]
+
+
+def test_every_listing_is_a_valid_hsds_service(client, catalogue, service_schema):
+    validator = Draft7Validator(service_schema, format_checker=FormatChecker())
+    exported = services(client)
+    assert len(exported) == len(catalogue)
+    for service in exported:
+        errors = [error.message for error in validator.iter_errors(service)]
+        assert errors == [], service["name"]
+
+
+def test_service_carries_organization_phones_languages_areas_schedules_terms(client, catalogue):
+    (pantry,) = [s for s in services(client) if s["name"] == "Pantry"]
+    assert pantry["description"].endswith("First. Second.")
+    assert pantry["organization"]["name"] == "Pantry Collective"
+    assert pantry["organization_id"] == pantry["organization"]["id"]
+    assert pantry["phones"][0]["number"] == "206 555 0100"
+    assert {lang["code"] for lang in pantry["languages"]} == {"en", "es"}
+    assert [area["name"] for area in pantry["service_areas"]] == ["Seattle"]
+    (schedule,) = pantry["schedules"]
+    assert (schedule["freq"], schedule["byday"]) == ("WEEKLY", "FR")
+    assert (schedule["opens_at"], schedule["closes_at"]) == ("22:00", "02:00")
+    assert "Call first." in schedule["notes"]
+    terms = {a["link_type"]: a["taxonomy_term"]["name"] for a in pantry["attributes"]}
+    assert terms == {"need": "Food", "kind": "Mutual-aid group"}
+
+
+def test_ids_are_stable_uuids_shared_by_translations(client, catalogue, locales):
+    first = services(client)
+    assert [s["id"] for s in services(client)] == [s["id"] for s in first]
+    for service in first:
+        assert uuid.UUID(service["id"]).version == 5
+
+    pantry = catalogue["pantry"]
+    spanish_pantry = pantry.copy_for_translation(locales["es"], copy_parents=True)
+    spanish_pantry.title = "Despensa"
+    spanish_pantry.save_revision().publish()
+    assert service_id(spanish_pantry) == service_id(pantry)
+    spanish = services(client, "?locale=es")
+    names = {s["id"]: s["name"] for s in spanish}
+    assert names[service_id(pantry)] == "Despensa"
+    assert len(spanish) == len(first)  # untranslated listings fall back to English
+
+
+def test_drafts_are_not_exported(client, catalogue):
+    catalogue["fund"].unpublish()
+    assert "Survival fund" not in {s["name"] for s in services(client)}
+
+
+def test_csv_has_one_row_per_service(client, catalogue):
+    response = client.get("/open-data/directory.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == len(catalogue)
+    (pantry,) = [row for row in rows if row["name"] == "Pantry"]
+    assert pantry["needs"] == "food"
+    assert pantry["phone"] == "206 555 0100"
+
+
+def test_unknown_locale_is_a_clear_400(client, catalogue):
+    response = client.get("/open-data/directory.json?locale=xx")
+    assert response.status_code == 400
+    assert "Unknown locale" in response.json()["error"]
+
+
+def test_open_data_page_explains_licence_and_links(client, catalogue, locales):
+    response = client.get("/open-data/", follow=True)
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("/en/open-data/")
+    assert "CC BY 4.0" in html
+    assert "creativecommons.org/licenses/by/4.0/" in html
+    assert "/open-data/directory.json?locale=es" in html
+    assert "/open-data/directory.csv" in html
+    assert "/open-data/api/listings/" in html
+    assert client.get("/es/open-data/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_directory_is_exported_whole_and_valid(client, service_schema):
+    from home.demo_loader import DemoLoader
+
+    DemoLoader().run()
+    validator = Draft7Validator(service_schema, format_checker=FormatChecker())
+    exported = services(client)
+    live = ListingPage.objects.live().filter(locale__language_code="en").count()
+    assert len(exported) == live >= 15
+    for service in exported:
+        assert list(validator.iter_errors(service)) == [], service["name"]
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/open-data/directory.csv").content.decode()))
+    )
+    assert len(rows) == len(exported)
