@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format messages check-messages index seed check-migrations
+.PHONY: help install run test lint format messages check-messages fonts index seed check-migrations
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
@@ -25,7 +25,7 @@ $(VENV)/.installed: requirements.lock | $(BIN)/python
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -i $< -o $@
 
-install: $(VENV)/.installed $(CATALOGUES) ## Create .venv and install the locked dependencies
+install: $(VENV)/.installed $(CATALOGUES) fonts ## Create .venv and install the locked dependencies
 
 run: install ## Set up, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)
 	$(MANAGE) migrate --no-input
@@ -33,8 +33,8 @@ run: install ## Set up, migrate, load the demo content and serve on http://127.0
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (honours DATABASE_URL and SEARCH_URL)
-	$(BIN)/pytest -n auto
+test: install ## Run the whole test suite (honours DATABASE_URL, SEARCH_URL and PYTEST_ARGS)
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 check-migrations: install ## Fail if models changed without a migration
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
@@ -51,10 +51,17 @@ format: install ## Format Python and templates
 	$(BIN)/djhtml $$(git ls-files '*.html')
 
 messages: install ## Update the .po catalogues from the code and templates
-	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='build/*'
+	$(MANAGE) makemessages --all --no-obsolete --no-location --ignore='.venv/*' --ignore='build/*' --ignore='node_modules/*'
+
+check-messages: install ## Fail if `make messages` would change the catalogues (needs gettext)
+	scripts/check-messages.sh
+
+fonts: ## Fetch the OFL Ethiopic font for Amharic and Tigrinya pages (npm or Debian package)
+	scripts/fonts.sh
 
 seed: install ## Load the demo content (again: it only adds what is missing)
 	$(MANAGE) load_demo
 
-index: install ## Rebuild the search index
+index: install ## Rebuild the search indexes (Wagtail's, and the cluster's when SEARCH_URL is set)
 	$(MANAGE) update_index
+	if [ -n "$$SEARCH_URL" ]; then $(MANAGE) search_rebuild; fi

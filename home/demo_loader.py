@@ -32,7 +32,10 @@ from home.demo_content import articles as article_content
 from home.demo_content import directory as directory_content
 from home.demo_content import site as site_content
 from home.demo_content import taxonomy as taxonomy_content
+from home.demo_translations import DemoTranslator
 from home.models import HomeFeaturedArticle, HomePage, HomeUrgentContact
+from suggestions.demo import SUGGEST_PAGE
+from suggestions.models import SuggestListingPage
 
 LISTING_TYPES = {
     "group": GroupPage,
@@ -70,6 +73,7 @@ class Report:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: int = 0
+    translations: object = None  # home.demo_translations.TranslationReport
 
     def note(self, created, label, updated=False):
         if created:
@@ -87,8 +91,9 @@ def paragraphs_html(paragraphs):
 
 
 class DemoLoader:
-    def __init__(self, update=False):
+    def __init__(self, update=False, translate=True):
         self.update = update
+        self.translate = translate
         self.report = Report()
         self.locale = None
 
@@ -106,6 +111,10 @@ class DemoLoader:
         listings = self.load_listings(directory)
         articles = self.load_articles(articles_index, listings)
         self.link_home(home, articles, listings)
+        self.ensure_page(SuggestListingPage, home, "suggest", SUGGEST_PAGE)
+        # Translations last: they copy the English pages and snippets made above.
+        if self.translate:
+            self.report.translations = DemoTranslator(update=self.update).run(home)
         return self.report
 
     # --- Locales and taxonomies -----------------------------------------------------------

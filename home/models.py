@@ -63,7 +63,11 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage", "directory.DirectoryIndexPage"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "directory.DirectoryIndexPage",
+        "suggestions.SuggestListingPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -10,6 +10,11 @@ deployment, so the request's own host is the trustworthy one (ALLOWED_HOSTS vets
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.urls import reverse
+from django.utils import translation
+
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -29,3 +34,17 @@ class AllLocalesSitemap(Sitemap):
                 path = urlsplit(url_info["location"]).path
                 url_info["location"] = self.request.build_absolute_uri(path)
         return urls
+
+
+class LocalizedViewSitemap(DjangoSitemap):
+    """Reader-facing pages that are Django views, not Wagtail pages: one URL per language."""
+
+    view_names = ["open_data"]
+
+    def items(self):
+        return [(name, code) for name in self.view_names for code, _name in settings.LANGUAGES]
+
+    def location(self, item):
+        name, code = item
+        with translation.override(code):
+            return reverse(name)

@@ -8,13 +8,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.sitemaps import AllLocalesSitemap
+from opendata import views as opendata_views
+from portal.sitemaps import AllLocalesSitemap, LocalizedViewSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Open data: fixed addresses for machines; the content language is ?locale=.
+    path("open-data/", include("opendata.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}),
+    path("api/v1/search/", include("search.urls")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": AllLocalesSitemap, "views": LocalizedViewSitemap}},
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -31,6 +39,7 @@ if settings.DEBUG:
 # Every reader-facing URL carries its language: /en/..., /es/..., /vi/..., /am/..., /ti/...
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("open-data/", opendata_views.OpenDataView.as_view(), name="open_data"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "articles",
     "directory",
     "search",
+    "opendata",
+    "suggestions",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -93,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An untranslated page is served in the default language, with a notice (see module).
+    "translations.middleware.TranslationFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -157,6 +162,9 @@ STORAGES = {
     # Hashed names so browsers may cache static files for a year.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Whitenoise serves files under their hashed names as immutable for ten years (it reads the
+# manifest); a file fetched by its plain name may change, so browsers keep that for an hour.
+WHITENOISE_MAX_AGE = 60 * 60
 
 # Complex pages can exceed Django's default of 1,000 fields in Wagtail's editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -166,6 +174,30 @@ WAGTAIL_SITE_NAME = "Mutual Aid King County"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the portal must work offline; no calls home
+# Wagtail's own search (the admin) uses the cluster when SEARCH_URL is set, through
+# modelsearch's backend for that engine. The database backend is kept beside it, current too,
+# because the public search falls back to it when the cluster is down (search/service.py).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "modelsearch.backends.database"},
 }
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            # modelsearch's "opensearch3" is the one written for opensearch-py 3 (our client);
+            # it speaks the same REST API, so it serves OpenSearch 2.x servers too ("opensearch2"
+            # passes positional arguments that opensearch-py 3 refuses).
+            "BACKEND": (
+                "modelsearch.backends.opensearch3"
+                if SEARCH_ENGINE == "opensearch"
+                else "modelsearch.backends.elasticsearch8"
+            ),
+            "URLS": [SEARCH_URL],
+            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
+            # Indexing in the admin waits at most this long (a minimum: bulk writes are slower).
+            "TIMEOUT": max(SEARCH_TIMEOUT, 5),
+        },
+        "database": {"BACKEND": "modelsearch.backends.database"},
+    }
+# Which backend answers the public search (search/service.py): "cluster" (our own index,
+# see search/cluster/) or "database" (Wagtail's database backend).
+SEARCH_BACKEND = "cluster" if SEARCH_URL else "database"

@@ -12,3 +12,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
+
+# Wagtail and the public search use the database backend in tests; the search contract suite
+# (tests/search) runs against SEARCH_URL itself, in its own per-worker indices.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+SEARCH_BACKEND = "database"

@@ -7,8 +7,14 @@ from home.models import HomePage, HomeUrgentContact
 
 
 def test_home_page_only_under_the_root_and_holds_the_two_indexes():
+    from suggestions.models import SuggestListingPage
+
     assert HomePage.allowed_parent_page_models() == [Page]
-    assert set(HomePage.allowed_subpage_models()) == {ArticleIndexPage, DirectoryIndexPage}
+    assert set(HomePage.allowed_subpage_models()) == {
+        ArticleIndexPage,
+        DirectoryIndexPage,
+        SuggestListingPage,
+    }
 
 
 def test_home_page_shows_intro_both_paths_and_urgent_hotlines(client, home, directory):

@@ -70,6 +70,7 @@ def listing_form(title, **extra):
         "description": rich_text("<p>Details.</p>"),
         "direction": "get",
         "social_handles": inline_formset([]),
+        "opening_hours": inline_formset([]),
         **extra,
     }
 

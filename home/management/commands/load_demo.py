@@ -15,10 +15,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Also rewrite existing demo pages and snippets from the content modules.",
         )
+        parser.add_argument(
+            "--no-translations",
+            action="store_false",
+            dest="translate",
+            help="Build the English site only (faster; tests that need no translations use it).",
+        )
 
-    def handle(self, *args, update=False, **options):
+    def handle(self, *args, update=False, translate=True, **options):
         try:
-            report = DemoLoader(update=update).run()
+            report = DemoLoader(update=update, translate=translate).run()
         except DemoContentError as error:
             message = f"Demo content is inconsistent, nothing was saved: {error}"
             raise CommandError(message) from error
@@ -30,3 +36,14 @@ class Command(BaseCommand):
         )
         for label in report.created:
             self.stdout.write(f"  + {label}")
+        translations = report.translations
+        if translations is not None:
+            self.stdout.write(
+                f"Translations: {len(translations.created)} created, "
+                f"{len(translations.updated)} updated, {translations.unchanged} unchanged, "
+                f"{len(translations.flagged)} flagged for review."
+            )
+            for problem in translations.rejected:
+                self.stdout.write(self.style.WARNING(f"  kept in English: {problem}"))
+            for code in translations.missing_data:
+                self.stdout.write(f"  no data yet for {code} (home/demo_content/translations)")
