@@ -71,7 +71,11 @@ do_start() {
       -o "-h 127.0.0.1 -p $PORT -k $DIR -c fsync=off -c full_page_writes=off" start >/dev/null \
       || { tail -n 30 "$LOG" >&2; exit 1; }
   fi
-  echo "postgres://postgres@127.0.0.1:$(cat "$DIR/port")/portal"
+  PORT=$(cat "$DIR/port")
+  # The database the URL names, so `manage.py` commands (not only the test runner, which makes
+  # its own) find it; it already exists when the cluster was started before.
+  as_owner "$bin/createdb" -h 127.0.0.1 -p "$PORT" -U postgres portal 2>/dev/null || true
+  echo "postgres://postgres@127.0.0.1:$PORT/portal"
 }
 
 do_stop() {
