@@ -7,6 +7,8 @@ from django.utils.translation import gettext
 
 import pytest
 
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from home.models import HomeFeaturedArticle
 from home.templatetags import portal_tags
 
 from .conftest import sample_data
@@ -105,3 +107,21 @@ def test_ethiopic_font_is_linked_on_amharic_pages_only(translated, client, monke
     assert "fonts/ethiopic.css" not in client.get("/es/").content.decode()
     monkeypatch.setattr(portal_tags, "_ethiopic_stylesheet_built", lambda: False)
     assert "fonts/ethiopic.css" not in client.get("/am/").content.decode()
+
+
+def test_featured_articles_not_yet_translated_keep_the_readers_language(
+    site_objects, translate, client
+):
+    home = site_objects["home"]
+    articles = ArticleIndexPageFactory(parent=home)
+    article = ArticlePageFactory(parent=articles, slug="what-is-mutual-aid", title="What is it?")
+    home.featured_articles = [HomeFeaturedArticle(page=article)]
+    home.save_revision().publish()
+    translate()  # the sample data covers the home page, not the article
+
+    html = client.get("/am/").content.decode()
+
+    # The link stays under /am/ (the fallback serves it there with a notice), and the English
+    # title is marked as English for screen readers.
+    assert '<a href="/am/articles/what-is-mutual-aid/" lang="en">What is it?</a>' in html
+    assert client.get("/am/articles/what-is-mutual-aid/").status_code == 200
