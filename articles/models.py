@@ -18,6 +18,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.translatable import PAGE_TRANSLATABLE_FIELDS
+
 from .blocks import ArticleStreamBlock
 
 ARTICLES_PER_PAGE = 10
@@ -52,12 +54,8 @@ class ArticleIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
-        SynchronizedField("slug"),
     ]
 
     parent_page_types = ["home.HomePage"]
@@ -137,13 +135,9 @@ class ArticlePage(Page):
         index.FilterField("locale_id"),
         index.RelatedFields("topics", [index.SearchField("name")]),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("summary"),
         TranslatableField("body"),
-        SynchronizedField("slug"),
         SynchronizedField("kind"),
         SynchronizedField("date"),
         SynchronizedField("authors"),

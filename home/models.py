@@ -7,7 +7,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
+
+from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 
 class HomePage(Page):
@@ -50,16 +52,12 @@ class HomePage(Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
         TranslatableField("get_help_title"),
         TranslatableField("get_help_text"),
         TranslatableField("give_help_title"),
         TranslatableField("give_help_text"),
-        SynchronizedField("slug"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]

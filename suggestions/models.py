@@ -16,9 +16,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
 from directory.models.listings import ListingKind, in_default_locale
+from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 # How long submissions are kept, stated on the forms and enforced by purge_suggestions.
 RETENTION_DAYS = getattr(settings, "SUGGESTIONS_RETENTION_DAYS", 180)
@@ -140,13 +141,9 @@ class SuggestListingPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
         TranslatableField("thank_you"),
-        SynchronizedField("slug"),
     ]
     parent_page_types = ["home.HomePage"]
     subpage_types = []

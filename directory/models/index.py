@@ -16,7 +16,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
+
+from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 from .listings import Direction, ListingKind, ListingPage
 from .taxonomy import Area, Language, Need
@@ -29,12 +31,8 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
-        SynchronizedField("slug"),
     ]
 
     parent_page_types = ["home.HomePage"]

@@ -21,6 +21,8 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.translatable import PAGE_TRANSLATABLE_FIELDS
+
 
 def in_default_locale():
     """Taxonomy choices are made once, in the default locale, and shown translated."""
@@ -197,15 +199,11 @@ class ListingPage(Page):
         index.RelatedFields("organization", [index.SearchField("name")]),
     ]
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("summary"),
         TranslatableField("description"),
         TranslatableField("audience"),
         TranslatableField("mailing_list_name"),
-        SynchronizedField("slug"),
         SynchronizedField("direction"),
         SynchronizedField("needs"),
         SynchronizedField("areas"),
