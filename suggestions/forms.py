@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from directory.models import Area, Need
 
+from .ids import fits_primary_key
 from .models import ListingSuggestion, ProblemReport
 
 
@@ -27,6 +28,17 @@ class LocalizedChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj):
         return obj.localized.name
+
+    def _check_values(self, value):
+        # An id too large for the column is an invalid choice like any other, not a crash.
+        for pk in value:
+            if not fits_primary_key(self.queryset.model, pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class ListingSuggestionForm(HoneypotMixin, forms.ModelForm):

@@ -21,6 +21,8 @@ from wagtail_localize.fields import TranslatableField
 from directory.models.listings import ListingKind, in_default_locale
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
+from . import ids  # noqa: F401  (registers the <page_id:> URL converter)
+
 # How long submissions are kept, stated on the forms and enforced by purge_suggestions.
 RETENTION_DAYS = getattr(settings, "SUGGESTIONS_RETENTION_DAYS", 180)
 
@@ -165,7 +167,7 @@ class SuggestListingPage(RoutablePageMixin, Page):
 
         return handle_form(self, request, ListingSuggestionForm, "suggestions/suggest_form.html")
 
-    @path("report/<int:listing_id>/", name="report")
+    @path("report/<page_id:listing_id>/", name="report")
     def report_problem(self, request, listing_id):
         from directory.models import ListingPage
 
