@@ -11,6 +11,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 import pytest
 
+from demo.translator import DemoTranslator, LocaleData
 from directory.factories import (
     DirectoryIndexPageFactory,
     ExternalFormPageFactory,
@@ -18,7 +19,6 @@ from directory.factories import (
     LanguageFactory,
     NeedFactory,
 )
-from home.demo_translations import DemoTranslator, LocaleData
 
 
 def english_segments(instances):

@@ -96,7 +96,7 @@ def test_open_data_page_explains_licence_and_links(client, catalogue, locales):
 
 @pytest.mark.django_db
 def test_demo_directory_is_exported_whole_and_valid(client, service_schema):
-    from home.demo_loader import DemoLoader
+    from demo.loader import DemoLoader
 
     DemoLoader().run()
     validator = Draft7Validator(service_schema, format_checker=FormatChecker())

@@ -10,11 +10,11 @@ from wagtail.models import Locale, Page, Site
 import pytest
 
 from articles.models import ArticlePage
+from demo.content import articles as article_content
+from demo.content import directory as directory_content
+from demo.content import site as site_content
+from demo.content import taxonomy as taxonomy_content
 from directory.models import Area, ExternalFormPage, Language, ListingPage, Need, Organization
-from home.demo_content import articles as article_content
-from home.demo_content import directory as directory_content
-from home.demo_content import site as site_content
-from home.demo_content import taxonomy as taxonomy_content
 from home.models import HomePage
 
 # A copy of ../shared/seed/mutual-aid-king-county.txt, the document the demo is written from.

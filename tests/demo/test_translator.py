@@ -82,9 +82,9 @@ def test_running_again_changes_nothing(translated, translate):
 
 
 def test_data_modules_that_do_not_exist_yet_are_reported_not_fatal(monkeypatch, locales, home):
-    from home import demo_translations
+    from demo import translator as demo_translations
 
-    monkeypatch.setattr(demo_translations, "DATA_PACKAGE", "home.no_such_package")
+    monkeypatch.setattr(demo_translations, "DATA_PACKAGE", "demo.no_such_package")
     translator = demo_translations.DemoTranslator()
     assert translator.report.missing_data == ["es", "vi", "am", "ti"]
     assert translator.run(home).created == []

@@ -1,4 +1,4 @@
-"""Builds the demo site from `home/demo_content`: taxonomies, home, articles and directory.
+"""Builds the demo site from `demo/content`: taxonomies, home, articles and directory.
 
 Idempotent by design: every object is looked up by its slug (or code) first. Missing objects
 are created and published; existing ones are left alone, so running it again never duplicates
@@ -15,6 +15,12 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleRelatedListing, Author
+from demo.content import articles as article_content
+from demo.content import directory as directory_content
+from demo.content import site as site_content
+from demo.content import taxonomy as taxonomy_content
+from demo.content.suggest import SUGGEST_PAGE
+from demo.translator import DemoTranslator
 from directory.models import (
     Area,
     DirectoryIndexPage,
@@ -28,13 +34,7 @@ from directory.models import (
     ResourcePage,
     SocialHandle,
 )
-from home.demo_content import articles as article_content
-from home.demo_content import directory as directory_content
-from home.demo_content import site as site_content
-from home.demo_content import taxonomy as taxonomy_content
-from home.demo_translations import DemoTranslator
 from home.models import HomeFeaturedArticle, HomePage, HomeUrgentContact
-from suggestions.demo import SUGGEST_PAGE
 from suggestions.models import SuggestListingPage
 
 LISTING_TYPES = {
@@ -73,7 +73,7 @@ class Report:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: int = 0
-    translations: object = None  # home.demo_translations.TranslationReport
+    translations: object = None  # demo.translator.TranslationReport
 
     def note(self, created, label, updated=False):
         if created:

@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo_loader import DemoContentError, DemoLoader
+from demo.loader import DemoContentError, DemoLoader
 
 
 class Command(BaseCommand):
     help = (
-        "Build the demo site (articles and the King County directory) from home/demo_content. "
+        "Build the demo site (articles and the King County directory) from demo/content. "
         "Safe to run again: it creates what is missing and leaves existing pages alone."
     )
 
@@ -46,4 +46,4 @@ class Command(BaseCommand):
             for problem in translations.rejected:
                 self.stdout.write(self.style.WARNING(f"  kept in English: {problem}"))
             for code in translations.missing_data:
-                self.stdout.write(f"  no data yet for {code} (home/demo_content/translations)")
+                self.stdout.write(f"  no data yet for {code} (demo/content/translations)")

@@ -1,4 +1,4 @@
-"""Translates the demo site through wagtail-localize, from `home/demo_content/translations`.
+"""Translates the demo site through wagtail-localize, from `demo/content/translations`.
 
 Each data module (`es.py`, `vi.py`, `am.py`, `ti.py`) maps an English source segment, exactly
 as wagtail-localize extracts it, to its translation. For every page and snippet to translate we
@@ -30,7 +30,7 @@ from wagtail_localize.strings import StringValue
 from directory.models import Area, Language, Need, Organization
 from translations.models import ReviewFlag
 
-DATA_PACKAGE = "home.demo_content.translations"
+DATA_PACKAGE = "demo.content.translations"
 SNIPPET_MODELS = [Need, Area, Language, Organization]
 # Spanish and Vietnamese get every page. Amharic and Tigrinya get what someone who needs help
 # now must read (home, the directory with its get-help route, the request and volunteer forms,
