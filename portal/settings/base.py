@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "opendata",
     "suggestions",
     "translations",
+    "demo",  # load_demo: the demo site, for empty databases only
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
