@@ -7,8 +7,9 @@ nothing is about people who ask for help, and everything is deleted after RETENT
 """
 
 from django.conf import settings
-from django.db import models
-from django.shortcuts import get_object_or_404
+from django.db import models, transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -21,8 +22,12 @@ from wagtail_localize.fields import TranslatableField
 from directory.models.listings import ListingKind, in_default_locale
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
-from . import ids  # noqa: F401  (registers the <page_id:> URL converter)
+from .ratelimit import allow_post
 
+# Shown when a client has sent too many posts this hour.
+RATE_LIMITED_MESSAGE = _(
+    "You have sent several messages in a short time. Please wait an hour and try again."
+)
 # How long submissions are kept, stated on the forms and enforced by purge_suggestions.
 RETENTION_DAYS = getattr(settings, "SUGGESTIONS_RETENTION_DAYS", 180)
 
@@ -160,29 +165,53 @@ class SuggestListingPage(RoutablePageMixin, Page):
         return context
 
     # --- Routes ---------------------------------------------------------------------------
+    # The forms are ModelForms of the submissions above, so forms.py imports this module and
+    # the routes import forms.py when they run.
     @path("", name="suggest")
     def suggest(self, request):
         from .forms import ListingSuggestionForm
-        from .views import handle_form
 
-        return handle_form(self, request, ListingSuggestionForm, "suggestions/suggest_form.html")
+        return self.serve_form(request, ListingSuggestionForm, "suggestions/suggest_form.html")
 
-    @path("report/<page_id:listing_id>/", name="report")
+    @path("report/<int:listing_id>/", name="report")
     def report_problem(self, request, listing_id):
         from directory.models import ListingPage
 
         from .forms import ProblemReportForm
-        from .views import handle_form
 
         listing = get_object_or_404(ListingPage.objects.live().public(), pk=listing_id)
-        return handle_form(
-            self,
-            request,
-            ProblemReportForm,
-            "suggestions/report_form.html",
-            listing=listing.specific,
+        return self.serve_form(
+            request, ProblemReportForm, "suggestions/report_form.html", listing=listing.specific
         )
 
     @path("thanks/", name="thanks")
     def thanks(self, request):
         return self.render(request, template="suggestions/thanks.html")
+
+    # --- Form handling --------------------------------------------------------------------
+    def serve_form(self, request, form_class, template, listing=None):
+        """Rate limit, honeypot, then save in one transaction and thank; else explain."""
+        form = form_class(request.POST or None, listing=listing)
+        status = 200
+        if request.method == "POST":
+            # Counted first, valid or not, so probing the form uses up the allowance too.
+            if not allow_post(request):
+                form.add_error(None, RATE_LIMITED_MESSAGE)
+                status = 429
+            elif form.is_spam():
+                return redirect(self.thanks_url())  # look like success to the bot; store nothing
+            elif form.is_valid():
+                form.instance.language = get_language() or ""
+                # The row and its needs and areas (save_m2m) are stored together or not at all.
+                with transaction.atomic():
+                    form.save()
+                return redirect(self.thanks_url())
+            else:
+                status = 400
+        context = {"form": form, "listing": listing, "retention_days": RETENTION_DAYS}
+        response = self.render(request, template=template, context_overrides=context)
+        response.status_code = status
+        return response
+
+    def thanks_url(self):
+        return self.url + self.reverse_subpage("thanks")

@@ -28,6 +28,14 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {
     "default": env.dj_db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# Shared by every worker (rate limits, the search circuit breaker): Redis with
+# `redis://host:6379/0`, else Django's database cache, a table the `portal` app's migration makes.
+CACHES = {"default": env.dj_cache_url("CACHE_URL", default="db://portal_cache")}
+# Reverse proxies in front of the site that append the client's address to X-Forwarded-For.
+# 0: the client is REMOTE_ADDR. Never more than there really are: the header is forgeable.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0, validate=lambda n: n >= 0)
+# Posts of the public forms (suggest, report) accepted per client per hour, invalid ones included.
+SUGGESTIONS_RATE_LIMIT = env.int("SUGGESTIONS_RATE_LIMIT", default=5, validate=lambda n: n > 0)
 # Unset: Wagtail's database search backend. Set: an Elasticsearch or OpenSearch cluster.
 SEARCH_URL = env.str("SEARCH_URL", default="")
 # Which client speaks to SEARCH_URL: "opensearch" (opensearch-py) or "elasticsearch".
@@ -47,6 +55,19 @@ LISTING_STALE_AFTER_DAYS = env.int("LISTING_STALE_AFTER_DAYS", default=180)
 PRODUCTION_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 env.seal()
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several workers (and the admin's autosave beside a publish) write at once. WAL lets readers
+    # and one writer work together; IMMEDIATE takes the write lock when a transaction begins, so
+    # a transaction never fails half-way on "database is locked" but waits up to `timeout` seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    # Django's default of 300 entries would evict rate-limit counters under light traffic.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 50_000)
 
 # --- Applications -------------------------------------------------------------------------
 INSTALLED_APPS = [

@@ -83,14 +83,12 @@ def test_honeypot_looks_like_success_but_stores_nothing(client, suggest_page):
 
 
 def test_rate_limit_per_client(client, suggest_page, settings):
-    from suggestions import ratelimit
-
-    for _ in range(ratelimit.LIMIT):
+    for _ in range(settings.SUGGESTIONS_RATE_LIMIT):
         assert client.post(suggest_page.url, VALID).status_code == 302
     response = client.post(suggest_page.url, VALID)
     assert response.status_code == 429
     assert "Please wait an hour" in response.content.decode()
-    assert ListingSuggestion.objects.count() == ratelimit.LIMIT
+    assert ListingSuggestion.objects.count() == settings.SUGGESTIONS_RATE_LIMIT
     # Another client is not affected.
     other = client.post(suggest_page.url, VALID, REMOTE_ADDR="192.0.2.7")
     assert other.status_code == 302
