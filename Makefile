@@ -33,7 +33,22 @@ run: install ## Set up, migrate, load the demo content and serve on http://127.0
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole test suite (honours DATABASE_URL, SEARCH_URL and PYTEST_ARGS)
+# axe-core (the accessibility test) and Lighthouse (bench/), reinstalled only when the lock
+# file changes. Without npm, `make test` still runs and the accessibility test skips, saying so.
+NPM := $(shell command -v npm 2>/dev/null)
+node_modules/.installed: package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: node-tools
+ifneq ($(NPM),)
+node-tools: node_modules/.installed ## Install axe-core and Lighthouse for the browser checks (needs Node 20+)
+else
+node-tools:
+	@echo "npm not found: the accessibility test will skip. Install Node.js 20+ for it."
+endif
+
+test: install node-tools ## Run the whole test suite (honours DATABASE_URL, SEARCH_URL and PYTEST_ARGS)
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 check-migrations: install ## Fail if models changed without a migration
