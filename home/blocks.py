@@ -7,7 +7,7 @@ the same heading, quote or callout wherever they write.
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -48,14 +48,15 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        max_length=250,
-        required=False,
-        help_text=_("Describe the image for people who cannot see it. Leave empty if decorative."),
-    )
+class CaptionedImageBlock(blocks.StructBlock):
+    """Wagtail's own ImageBlock (alt text, or marked decorative, checked on save) and a caption.
+
+    It wraps ImageBlock rather than subclassing it: ImageBlock's value is the image itself, so a
+    caption child has no place to be stored, and wagtail-localize's ImageBlock support only knows
+    `alt_text` and `decorative` (a caption child fails with KeyError when a translation is saved).
+    """
+
+    image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False)
 
     class Meta:
@@ -100,5 +101,5 @@ class BaseStreamBlock(blocks.StreamBlock):
         description=_("Rich text: paragraphs, lists and links"),
     )
     quote = QuoteBlock()
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     callout = CalloutBlock()
