@@ -13,6 +13,7 @@ from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
@@ -58,16 +59,28 @@ def view_alternates(request):
     return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
 
 
+def on_this_site(request, url):
+    """Whether a browser would open `url` on this site.
+
+    URLs built from the request's path are the reader's input: `GET //evil.example/` has the
+    path `//evil.example/`, which a browser reads as another host. Django's own redirect check
+    tells a path on this site from anything else (`//`, `///`, `/\\`, other schemes).
+    """
+    return bool(url) and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()})
+
+
 def _alternates(context):
     request = context.get("request")
     page = context.get("page")
     if request is None:
         return {}
     if isinstance(page, Page):
-        return page_alternates(request, page)
-    if getattr(request, "resolver_match", None) is None:
+        alternates = page_alternates(request, page)
+    elif getattr(request, "resolver_match", None) is None:
         return {}  # an error page: there is no "same page" in another language
-    return view_alternates(request)
+    else:
+        alternates = view_alternates(request)
+    return {code: url for code, url in alternates.items() if on_this_site(request, url)}
 
 
 def _homes(request):
@@ -88,10 +101,10 @@ def language_switcher(context):
     homes = _homes(request)
     links = []
     for code, _name in settings.LANGUAGES:
+        candidates = [alternates.get(code), homes.get(code)]
         if code == current and request is not None:
-            url = request.get_full_path()
-        else:
-            url = alternates.get(code) or homes.get(code)
+            candidates.insert(0, request.get_full_path())
+        url = next((url for url in candidates if on_this_site(request, url)), None)
         if url:
             info = get_language_info(code)
             links.append(
