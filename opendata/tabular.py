@@ -1,4 +1,11 @@
-"""The export as one flat CSV row per service, for spreadsheets."""
+"""The export as one flat CSV row per service, for spreadsheets.
+
+Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula, and anyone can
+suggest a listing, so a title like `=HYPERLINK("http://x","y")` would become a live link (or
+worse) on an editor's or a researcher's machine. Following OWASP's CSV-injection advice, such
+cells (and those starting with a tab or carriage return) are prefixed with a single quote,
+and every cell is quoted. The JSON export (`directory.json`) carries the values unchanged.
+"""
 
 import csv
 
@@ -18,6 +25,15 @@ COLUMNS = [
     "assured_date",
     "last_modified",
 ]
+
+# A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralized(value):
+    """`value` as a cell no spreadsheet will evaluate."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def row(service):
@@ -44,7 +60,7 @@ def row(service):
 
 
 def write_csv(services, stream):
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS)
+    writer = csv.DictWriter(stream, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for service in services:
-        writer.writerow(row(service))
+        writer.writerow({column: neutralized(value) for column, value in row(service).items()})
