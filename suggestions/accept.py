@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
 from directory.models import (
@@ -36,15 +37,6 @@ def page_for_kind(kind, summary):
     return ResourcePage(resource_kind=ResourcePage.ResourceKind(kind))
 
 
-def unique_slug(parent, name, fallback):
-    base = slugify(name)[:60].strip("-") or fallback
-    slug, n = base, 2
-    siblings = parent.get_children()
-    while siblings.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def accept_suggestion(suggestion, user):
     """Create a DRAFT listing from the suggestion under the default-locale directory.
@@ -58,7 +50,9 @@ def accept_suggestion(suggestion, user):
     summary = " ".join(suggestion.summary.split())
     page = page_for_kind(suggestion.kind, summary)
     page.title = suggestion.name
-    page.slug = unique_slug(directory, suggestion.name, f"suggested-listing-{suggestion.pk}")
+    # A name in Ge'ez script (Amharic, Tigrinya) slugifies to nothing: use the suggestion's id.
+    requested = slugify(suggestion.name)[:60].strip("-") or f"suggested-listing-{suggestion.pk}"
+    page.slug = find_available_slug(directory, requested)
     page.summary = summary[:255]
     page.website = suggestion.website
     if suggestion.how_to_reach:
