@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from wagtail.models import Locale
@@ -48,7 +48,7 @@ def locale_services(request, listings_queryset=None):
     return locale, listings
 
 
-@require_GET
+@require_safe
 def directory_json(request):
     """Every live listing as an HSDS 3.0 service: {"services": [...]}."""
     try:
@@ -59,7 +59,7 @@ def directory_json(request):
     return json_response({"services": services})
 
 
-@require_GET
+@require_safe
 def directory_csv(request):
     """The same services, one row each, for spreadsheets."""
     try:
@@ -74,7 +74,7 @@ def directory_csv(request):
     return open_response(response)
 
 
-@require_GET
+@require_safe
 def listings_api(request):
     """Paginated services, filtered by need, area, language, kind and modified_after."""
     try:

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -18,14 +19,15 @@ urlpatterns = [
     path("open-data/", include("opendata.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/search/", include("search.urls")),
+    # Read-only files: GET and HEAD only, so TRACE, POST and the rest are answered 405.
     path(
         "sitemap.xml",
-        sitemap,
+        require_safe(sitemap),
         {"sitemaps": {"pages": AllLocalesSitemap, "views": LocalizedViewSitemap}},
     ),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        require_safe(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     ),
 ]
 

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
@@ -37,7 +37,7 @@ def _reader_language():
     return language if language in codes else None
 
 
-@require_GET
+@require_safe
 def search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -57,7 +57,7 @@ def search(request):
     return render(request, "search/search_results.html", context)
 
 
-@require_GET
+@require_safe
 def api_search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -66,7 +66,7 @@ def api_search(request):
     return JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 def api_autocomplete(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
