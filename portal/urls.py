@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata import views as opendata_views
+from portal import errors, page_passwords
 from portal.sitemaps import AllLocalesSitemap, LocalizedViewSitemap
 from search import views as search_views
 
@@ -42,6 +43,17 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("open-data/", opendata_views.OpenDataView.as_view(), name="open_data"),
+    # Wagtail's page-password form, with django-axes' limit on guesses: before wagtail_urls,
+    # which holds the same URL under the same name.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_passwords.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# The APIs under /api/ and /open-data/ answer their errors in JSON; readers get the HTML pages.
+handler404 = errors.page_not_found
+handler500 = errors.server_error

@@ -1,0 +1,31 @@
+"""What a locked-out client sees (django-axes' AXES_LOCKOUT_CALLABLE).
+
+Two doors are guarded by axes: the admin login and the page passwords (portal/page_passwords.py).
+A locked admin login gets a page in the admin's own style; a locked page password gets a page
+in the site's style. Both answer 429 Too Many Requests with Retry-After when the lock expires
+by itself, and say how long it lasts, so a reader knows to wait rather than retry.
+"""
+
+from django.shortcuts import render
+
+from axes.helpers import get_cool_off, get_failure_limit
+
+from portal.page_passwords import is_page_password
+
+STATUS = 429
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    cool_off = get_cool_off(request)
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "cool_off_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
+    }
+    if is_page_password(credentials):
+        template = "portal/lockout.html"
+    else:
+        template = "portal/admin/lockout.html"
+    response = render(request, template, context, status=STATUS)
+    if cool_off:
+        response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response
