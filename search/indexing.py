@@ -3,7 +3,8 @@
 Signal handlers only *note* which pages changed. After the transaction commits, the noted
 pages (and their translations, whose documents list the languages a page exists in) are sent
 in one bulk request. If the cluster is down, the pages go to PendingIndexUpdate and are sent
-again by `manage.py search_replay`, or by the next successful update or search.
+again by `manage.py search_replay`, by the next successful update or search, and at once by
+the first search that finds the cluster back after an outage (see cluster/state.py).
 """
 
 import logging
@@ -12,8 +13,10 @@ import threading
 from django.core.cache import cache
 from django.db import transaction
 
+from wagtail.models import Page
 from wagtail.search import index as wagtail_index
 
+from .cluster import state as cluster
 from .cluster.backend import ClusterBackend
 from .cluster.client import ClusterError
 from .models import PendingIndexUpdate
@@ -22,8 +25,6 @@ logger = logging.getLogger(__name__)
 REPLAY_BATCH = 200
 REPLAY_CHECK_KEY = "search:replay-checked"
 REPLAY_CHECK_SECONDS = 60
-# Set by the service when the cluster failed a search: updates go straight to the queue then.
-DOWN_KEY = "search:cluster-down"
 
 _pending = threading.local()
 
@@ -40,9 +41,7 @@ def note_page(page):
 
 def note_pages(pairs):
     """Remember (page id, translation key) pairs to send once the transaction commits."""
-    from .service import cluster_enabled
-
-    if not cluster_enabled():
+    if not cluster.cluster_enabled():
         return
     state = _state()
     for page_id, key in pairs:
@@ -52,10 +51,19 @@ def note_pages(pairs):
     _schedule(state)
 
 
-def note_synonyms():
-    from .service import cluster_enabled
+def note_page_tree(page_id):
+    """A page, every page below it, and every translation of those (e.g. its privacy changed:
+    a view restriction hides the whole subtree, and the documents of translations list the
+    locales a page is readable in)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or not cluster.cluster_enabled():
+        return
+    keys = Page.objects.descendant_of(page, inclusive=True).values("translation_key")
+    note_pages(Page.objects.filter(translation_key__in=keys).values_list("pk", "translation_key"))
 
-    if cluster_enabled():
+
+def note_synonyms():
+    if cluster.cluster_enabled():
         state = _state()
         state.synonyms = True
         _schedule(state)
@@ -75,7 +83,7 @@ def flush():
     state.pages, state.keys, state.synonyms = {}, set(), False
     if not pages and not with_synonyms:
         return
-    if cache.get(DOWN_KEY):
+    if cluster.is_down():
         queue(pages, with_synonyms, "the cluster failed moments ago; not retried yet")
         return
     backend = ClusterBackend()
@@ -86,7 +94,7 @@ def flush():
             backend.sync(pages.keys(), keys)
     except ClusterError as error:
         logger.warning("Search cluster missed %d page update(s), queued: %s", len(pages), error)
-        cache.set(DOWN_KEY, True, 30)
+        cluster.failed(error)
         queue(pages, with_synonyms, error)
         return
     replay(backend, limit=REPLAY_BATCH)
@@ -132,8 +140,6 @@ def replay(backend=None, limit=None):
 
 def refresh_wagtail_index(page_ids):
     """The admin's cluster index missed these too (Wagtail logs and drops such failures)."""
-    from wagtail.models import Page
-
     for page in Page.objects.filter(pk__in=page_ids).specific():
         wagtail_index.insert_or_update_object(page)
 
@@ -149,3 +155,9 @@ def replay_opportunistically():
         logger.info("Search cluster is back: replayed %d queued update(s)", sent)
     except ClusterError as error:
         logger.warning("Replaying queued search updates failed: %s", error)
+
+
+def replay_missed():
+    """The cluster just came back: send what it missed now, not at the next minute's check."""
+    cache.delete(REPLAY_CHECK_KEY)
+    replay_opportunistically()

@@ -2,14 +2,18 @@
 
 The cluster answers when SEARCH_BACKEND is "cluster"; if it is unreachable, slow (past
 SEARCH_TIMEOUT) or refuses the query, the database answers instead, a warning is logged, and
-the cluster is left alone for COOL_DOWN seconds so readers don't each wait for the timeout.
+the shared circuit breaker (search/cluster/state.py) keeps every worker off the cluster until
+one probe finds it answering again.
+
+Whichever backend answers, every hit is checked against the database before it is shown
+(`readable_pages`): an index that missed a change (a restriction, an unpublish during an
+outage) can delay a result, never leak one.
 """
 
 import logging
 import math
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 
 from wagtail.models import Locale, Page
@@ -17,6 +21,7 @@ from wagtail.models import Locale, Page
 from directory.models import Area, Language, Need
 
 from . import indexing, kinds, synonyms
+from .cluster import state
 from .cluster.backend import ClusterBackend
 from .cluster.client import ClusterError
 from .database import DatabaseBackend
@@ -24,7 +29,6 @@ from .query import FACETS, SearchQuery
 from .text import highlight, plain
 
 logger = logging.getLogger(__name__)
-COOL_DOWN = 30  # seconds without trying the cluster after it failed
 AUTOCOMPLETE_LIMIT = 8
 LABELS_CACHE_SECONDS = 60
 
@@ -55,6 +59,7 @@ class SearchPage:
             "total": self.total,
             "results": self.results,
             "facets": self.facets,
+            "backend": self.backend,  # "cluster" or "database": which one answered
         }
 
 
@@ -69,21 +74,25 @@ def make_query(text, language=None, filters=None, page=1):
     )
 
 
-def cluster_enabled():
-    return settings.SEARCH_BACKEND == "cluster"
+cluster_enabled = state.cluster_enabled
 
 
 def run(backend_call):
-    """Ask the cluster if enabled and healthy, else (or on failure) the database."""
-    if cluster_enabled() and not cache.get(indexing.DOWN_KEY):
+    """Ask the cluster if enabled and the breaker lets us, else (or on failure) the database."""
+    if not state.cluster_enabled():
+        return backend_call(DatabaseBackend())
+    if state.may_try():
         try:
             answer = backend_call(ClusterBackend())
         except ClusterError as error:
-            logger.warning("Search cluster failed, the database answers: %s", error)
-            cache.set(indexing.DOWN_KEY, True, COOL_DOWN)
+            state.failed(error)
         else:
-            indexing.replay_opportunistically()
+            if state.succeeded():
+                indexing.replay_missed()  # back: send what it missed during the outage now
+            else:
+                indexing.replay_opportunistically()
             return answer
+    state.fell_back()
     return backend_call(DatabaseBackend())
 
 
@@ -92,10 +101,18 @@ def search(query, request=None):
     if not query.text.strip() and not query.filters:
         return SearchPage(query=query)
     raw = run(lambda backend: backend.search(query))
+    results = describe(raw.hits, query, request)
+    dropped = len(raw.hits) - len(results)
+    if dropped and raw.backend != DatabaseBackend.name:
+        # The index is stale (it still holds hidden or deleted pages): its totals and facets
+        # count them too, so the database answers this reader exactly while the index heals.
+        raw = DatabaseBackend().search(query)
+        results = describe(raw.hits, query, request)
+        dropped = len(raw.hits) - len(results)
     return SearchPage(
         query=query,
-        total=raw.total,
-        results=describe(raw.hits, query, request),
+        total=max(0, raw.total - dropped),  # the database drops only pages changed meanwhile
+        results=results,
         facets=label_facets(raw.facets, query.language),
         backend=raw.backend,
     )
@@ -111,14 +128,29 @@ def autocomplete(query, request=None, limit=AUTOCOMPLETE_LIMIT):
     ]
 
 
+def readable_pages(page_ids):
+    """The pages among `page_ids` any reader may see: live and public (no view restriction
+    on them or above them). The one place the query-time check is written: swap in a
+    stricter queryset here (e.g. also hiding translations of hidden pages)."""
+    return Page.objects.live().public().filter(pk__in=page_ids)
+
+
 def describe(hits, query, request):
-    """Hits -> the result shape, from the pages themselves (one query for all of them)."""
-    pages = Page.objects.filter(pk__in=[h.page_id for h in hits]).specific().in_bulk()
+    """Hits -> the result shape, from the pages themselves (one query for all of them).
+
+    Hits that are no longer readable (deleted, unpublished, restricted since they were
+    indexed) are left out, and the cluster is told to re-sync them so the index heals."""
+    pages = readable_pages([h.page_id for h in hits]).specific().in_bulk()
+    stale = [h.page_id for h in hits if h.page_id not in pages]
+    if stale:
+        logger.warning("Search index returned %d hidden or deleted page(s): %s", len(stale), stale)
+        keys = dict(Page.objects.filter(pk__in=stale).values_list("pk", "translation_key"))
+        indexing.note_pages((pk, keys.get(pk)) for pk in stale)  # deleted: no key, just removed
     terms = [query.text, *synonyms.expansions(query.text)]
     results = []
     for hit in hits:
         page = pages.get(hit.page_id)
-        if page is None:  # deleted since it was indexed; the next sync removes it
+        if page is None:
             continue
         summary = plain(getattr(page, "summary", "") or page.search_description)
         results.append(

@@ -2,13 +2,15 @@
 
 Wagtail keeps its own (admin and database) index current; these cover our cluster index:
 publish, unpublish, edits, moves, deletions and translations all reach it, because each of
-them saves, moves or deletes a page. Documents are built after the transaction commits, so
-they see a listing's needs and areas as saved (modelcluster writes those after post_save).
+them saves, moves or deletes a page. Privacy changes (Wagtail's privacy dialog, or code) save
+or delete a PageViewRestriction, which re-syncs the page, its subtree and their translations.
+Documents are built after the transaction commits, so they see a listing's needs and areas as
+saved (modelcluster writes those after post_save).
 """
 
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from directory.models import Area, Language, ListingPage, Need, Organization
@@ -26,6 +28,12 @@ def page_moved(sender, instance, **kwargs):
     """A move changes the URL of the page and of everything below it."""
     pages = Page.objects.descendant_of(instance, inclusive=True)
     indexing.note_pages(pages.values_list("pk", "translation_key"))
+
+
+def privacy_changed(sender, instance, **kwargs):
+    """A view restriction added, changed or lifted hides or shows the page and all below it."""
+    if not kwargs.get("raw"):
+        indexing.note_page_tree(instance.page_id)
 
 
 def taxonomy_changed(sender, instance, **kwargs):
@@ -50,6 +58,10 @@ def connect():
     page_published.connect(page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(page_moved, dispatch_uid="search-page-moved")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            privacy_changed, sender=PageViewRestriction, dispatch_uid=f"search-privacy-{name}"
+        )
     for model in (Need, Area, Language, Organization):
         post_save.connect(taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
     post_save.connect(synonyms_changed, sender=SynonymSet, dispatch_uid="search-synonyms-saved")

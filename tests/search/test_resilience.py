@@ -8,7 +8,8 @@ from django.core.cache import cache
 
 import pytest
 
-from search import indexing, service
+from search import service
+from search.cluster import state
 
 
 @pytest.fixture
@@ -70,7 +71,7 @@ def test_slow_cluster_database_answers(client, content, slow_cluster, caplog):
 
 def test_after_a_failure_the_cluster_rests(content, dead_cluster, caplog):
     service.search(service.make_query("food"))
-    assert cache.get(indexing.DOWN_KEY)
+    assert cache.get(state.DOWN_KEY)
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="search.service"):
         results = service.search(service.make_query("food"))

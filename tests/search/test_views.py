@@ -17,7 +17,7 @@ FACET_ITEM = {
 }
 API_SCHEMA = {
     "type": "object",
-    "required": ["query", "total", "results", "facets"],
+    "required": ["query", "total", "results", "facets", "backend"],
     "additionalProperties": False,
     "properties": {
         "query": {"type": "string"},
@@ -46,6 +46,7 @@ API_SCHEMA = {
                 },
             },
         },
+        "backend": {"enum": ["cluster", "database"]},
         "facets": {
             "type": "object",
             "required": ["need", "area", "language", "kind"],
