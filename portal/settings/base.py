@@ -6,10 +6,12 @@ Every environment variable the portal reads is read here, once, through one type
 differs.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from csp.constants import NONCE, NONE, SELF
 from environs import Env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -59,6 +61,13 @@ SEARCH_COOL_DOWN = env.float("SEARCH_COOL_DOWN", default=5.0)
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+# Brute force (django-axes): wrong passwords, on the admin login or a page password, before an
+# account (or page password) and the client's address are locked; and for how long.
+# 0 minutes: locked until an administrator unlocks it (Settings → Login lockouts).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5, validate=lambda n: n > 0)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15, validate=lambda n: n >= 0)
+# Level of the portal's own log records (Django's are INFO); everything goes to stderr.
+LOG_LEVEL = env.log_level("LOG_LEVEL", default="INFO")
 # Listings not verified for this many days are reported to editors as needing review.
 LISTING_STALE_AFTER_DAYS = env.int("LISTING_STALE_AFTER_DAYS", default=180)
 # Production only (see production.py): off when a proxy in front already redirects to HTTPS.
@@ -110,21 +119,29 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django.contrib.auth",
+    "axes",
+    "csp",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # First, so every log record and every response (redirects too) carries the request id.
+    "portal.middleware.RequestIDMiddleware",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp.middleware.CSPMiddleware",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, but a 404 under /api/ or /open-data/ is not redirected to an HTML page.
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -157,6 +174,82 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+# --- Brute force: django-axes ---------------------------------------------------------------
+# Axes' backend comes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Counted separately, each against the limit: an account (or a page password, see
+# portal/page_passwords.py) under attack is locked whatever the address, and an address trying
+# many usernames is locked whatever the username.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES) if AXES_COOLOFF_MINUTES else None
+# The lockout page: the admin's style on the admin login, the site's on a page password.
+AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+# Failed attempts are kept (and shown in Settings → Login lockouts); successful logins are not:
+# a log of every editor's sign-in address is personal data the portal does not need.
+AXES_DISABLE_ACCESS_LOG = True
+# Whose address a failure is counted against. None: REMOTE_ADDR, right when nothing stands in
+# front of the site. Behind a reverse proxy set "portal.client.client_ip", which reads
+# X-Forwarded-For as far as TRUSTED_PROXY_COUNT allows; otherwise every reader shares the
+# proxy's address and one attacker would lock everyone out.
+AXES_CLIENT_IP_CALLABLE = None
+
+# --- Logging ------------------------------------------------------------------------------
+# Everything to stderr (the process manager or container keeps it), each record stamped with
+# the request id and path of the request it belongs to (portal/log.py). django.request logs
+# every unhandled exception with its traceback at ERROR.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_context": {"()": "portal.log.RequestContextFilter"}},
+    "formatters": {
+        "plain": {
+            "format": "%(asctime)s %(levelname)s %(name)s "
+            "[request_id=%(request_id)s path=%(request_path)s] %(message)s"
+        }
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_context"],
+            "formatter": "plain",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    # Django's own loggers reach the root's handler (no e-mail to ADMINS, no DEBUG-only console).
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # Axes' failures and lockouts are warnings; its INFO lines repeat them step by step.
+        "axes": {"handlers": [], "level": "WARNING", "propagate": True},
+        # One INFO line per background task state; failures are still logged.
+        "django_tasks": {"handlers": [], "level": "WARNING", "propagate": True},
+    },
+}
+
+# --- Content-Security-Policy: django-csp --------------------------------------------------
+# Public pages run no inline script and load everything from this site. JSON-LD blocks
+# (<script type="application/ld+json">) are data, which CSP does not block; the search page's
+# autocomplete is a file. The only inline style, on the bare 500 page, carries the nonce.
+CONTENT_SECURITY_POLICY = {
+    # Wagtail's admin needs inline scripts and styles; it keeps X-Frame-Options: DENY.
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
