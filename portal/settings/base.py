@@ -53,11 +53,6 @@ SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
 SEARCH_ADMIN_TIMEOUT = env.float("SEARCH_ADMIN_TIMEOUT", default=60.0)
 # Seconds the database answers alone after the cluster failed, before one worker probes it again.
 SEARCH_COOL_DOWN = env.float("SEARCH_COOL_DOWN", default=5.0)
-# Index management (search_rebuild: create, bulk, refresh, alias swap) may take far longer
-# than a reader's query, above all on a cold cluster: it gets its own timeout.
-SEARCH_ADMIN_TIMEOUT = env.float("SEARCH_ADMIN_TIMEOUT", default=60.0)
-# Seconds the database answers alone after the cluster failed, before one worker probes it again.
-SEARCH_COOL_DOWN = env.float("SEARCH_COOL_DOWN", default=5.0)
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
