@@ -1,7 +1,9 @@
 """The cluster backend: index maintenance and queries against `<prefix>-pages`.
 
 `<prefix>-pages` is an alias. A rebuild fills a new, dated index and swaps the alias in one
-step, so readers never see a half-built index; updates always write through the alias.
+step, so readers never see a half-built index; updates always write through the alias. Index
+management runs with SEARCH_ADMIN_TIMEOUT (a cold cluster takes seconds to create an index),
+and a rebuild that fails deletes the index it created, leaving the alias where it was.
 """
 
 import logging
@@ -14,7 +16,7 @@ from elasticsearch_dsl.response import Response
 from .. import synonyms
 from ..documents import DocumentBuilder, searchable_pages
 from ..query import FACETS, BackendResults, Hit
-from .client import ClusterClient
+from .client import ClusterClient, ClusterError
 from .mapping import analysis_settings, build_index
 from .queries import build_autocomplete, build_search
 
@@ -29,6 +31,10 @@ class ClusterBackend:
         self.client = client or ClusterClient()
         self.prefix = prefix or settings.SEARCH_INDEX_PREFIX
         self.alias = f"{self.prefix}-pages"
+
+    def manage(self, method, path, **kwargs):
+        """An index-management request: it may take SEARCH_ADMIN_TIMEOUT, not a reader's 2 s."""
+        return self.client.request(method, path, timeout=settings.SEARCH_ADMIN_TIMEOUT, **kwargs)
 
     # --- Queries ----------------------------------------------------------------------------
     def search(self, query):
@@ -57,43 +63,83 @@ class ClusterBackend:
         return [Hit(page_id=h.page_id, language=h.locale) for h in Response(s, raw)]
 
     # --- Index maintenance ------------------------------------------------------------------
-    def create_index(self):
-        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 10**6}"
+    def new_index_name(self):
+        return f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 10**6}"
+
+    def create_index(self, name=None):
+        name = name or self.new_index_name()
         body = build_index(name, synonyms.solr_rules()).to_dict()
-        self.client.request("PUT", f"/{name}", body=body)
+        self.manage("PUT", f"/{name}", body=body)
         return name
 
     def ensure_index(self):
         """Create the index and its alias if this cluster has never had them."""
         if not self.client.exists(f"/_alias/{self.alias}"):
             name = self.create_index()
-            self.client.request(
-                "POST",
-                "/_aliases",
-                body={"actions": [{"add": {"index": name, "alias": self.alias}}]},
-            )
+            add = {"add": {"index": name, "alias": self.alias}}
+            self.manage("POST", "/_aliases", body={"actions": [add]})
+
+    def aliased_indices(self):
+        """The indices the alias points at now (none before the first build)."""
+        if not self.client.exists(f"/_alias/{self.alias}", timeout=settings.SEARCH_ADMIN_TIMEOUT):
+            return []
+        return list(self.manage("GET", f"/_alias/{self.alias}"))
 
     def rebuild(self, progress=None):
-        """Index every searchable page into a fresh index, then point the alias at it."""
-        name = self.create_index()
+        """Index every searchable page into a fresh index, then point the alias at it.
+
+        On any failure the new index is deleted (even a create that timed out may have
+        succeeded on the cluster) and the alias stays on the old one; the error is raised.
+        """
+        name = self.new_index_name()
+        try:
+            count = self.fill_and_swap(name, progress)
+        except BaseException as error:
+            error.half_built_index_deleted = self.discard(name, error)
+            raise
+        return count
+
+    def discard(self, name, error):
+        """Delete the half-built index `name`, unless the alias already moved to it.
+
+        Returns whether no half-built index is left behind."""
+        try:
+            if name in self.aliased_indices():
+                return True  # the swap went through before the failure: `name` is live
+            self.manage("DELETE", f"/{name}", params={"ignore_unavailable": "true"})
+        except ClusterError as cleanup_error:
+            logger.error(
+                "Rebuild failed (%s) and the half-built index %s could not be deleted (%s): "
+                "delete it by hand",
+                error,
+                name,
+                cleanup_error,
+            )
+            return False
+        logger.warning("Rebuild failed (%s); deleted the half-built index %s", error, name)
+        return True
+
+    def fill_and_swap(self, name, progress):
+        self.create_index(name)
         pages = searchable_pages().order_by("pk")
         ids = list(pages.values_list("pk", flat=True))
         builder = DocumentBuilder()
         for start in range(0, len(ids), BATCH):
             batch = ids[start : start + BATCH]
             docs = builder.build(pages.filter(pk__in=batch).specific())
-            self.client.bulk(index_actions(name, docs))
+            self.client.bulk(index_actions(name, docs), timeout=settings.SEARCH_ADMIN_TIMEOUT)
             if progress:
                 progress(len(batch), len(ids))
-        self.client.request("POST", f"/{name}/_refresh")
-        old = []
-        if self.client.exists(f"/_alias/{self.alias}"):
-            old = list(self.client.request("GET", f"/_alias/{self.alias}"))
+        self.manage("POST", f"/{name}/_refresh")
+        old = self.aliased_indices()
         actions = [{"remove": {"index": o, "alias": self.alias}} for o in old]
         actions.append({"add": {"index": name, "alias": self.alias}})
-        self.client.request("POST", "/_aliases", body={"actions": actions})
+        self.manage("POST", "/_aliases", body={"actions": actions})
         for index in old:
-            self.client.request("DELETE", f"/{index}")
+            try:
+                self.manage("DELETE", f"/{index}")
+            except ClusterError as error:  # readers already use the new index: only tidy-up
+                logger.warning("The old index %s could not be deleted (%s)", index, error)
         return len(ids)
 
     def sync(self, page_ids=(), translation_keys=()):

@@ -3,7 +3,9 @@
 elasticsearch-py 8 refuses to talk to OpenSearch (UnsupportedProductError), so request bodies
 are built with elasticsearch-dsl, sent as plain dicts (`to_dict()`) through whichever client
 fits the server, and wrapped back into elasticsearch-dsl `Response` objects by the caller.
-Every failure surfaces as ClusterError, so callers handle one exception.
+Every failure surfaces as ClusterError, so callers handle one exception. Requests wait
+SEARCH_TIMEOUT seconds unless given their own `timeout` (index management uses
+SEARCH_ADMIN_TIMEOUT).
 """
 
 from django.conf import settings
@@ -46,11 +48,13 @@ class ClusterClient:
         except Exception as error:
             raise ClusterError(f"{method} {path}: {error}") from error
 
-    def exists(self, path):
+    def exists(self, path, timeout=None):
         try:
             if self.engine == "opensearch":
-                return self.raw.transport.perform_request("HEAD", path)
-            return bool(self.raw.perform_request("HEAD", path).meta.status == 200)
+                params = {"request_timeout": timeout} if timeout else None
+                return self.raw.transport.perform_request("HEAD", path, params=params)
+            client = self.raw.options(request_timeout=timeout) if timeout else self.raw
+            return bool(client.perform_request("HEAD", path).meta.status == 200)
         except Exception as error:
             if getattr(error, "status_code", None) == 404 or getattr(error, "status", None) == 404:
                 return False
@@ -58,14 +62,19 @@ class ClusterClient:
                 return False
             raise ClusterError(f"HEAD {path}: {error}") from error
 
-    def bulk(self, actions):
+    def bulk(self, actions, timeout=None):
         """Index and delete in bulk; a 404 on delete (already gone) is not an error."""
         try:
             if self.engine == "opensearch":
                 from opensearchpy.helpers import bulk
+
+                client, extra = self.raw, ({"request_timeout": timeout} if timeout else {})
             else:
                 from elasticsearch.helpers import bulk
-            ok, errors = bulk(self.raw, actions, raise_on_error=False, chunk_size=500)
+
+                client = self.raw.options(request_timeout=timeout) if timeout else self.raw
+                extra = {}
+            ok, errors = bulk(client, actions, raise_on_error=False, chunk_size=500, **extra)
         except Exception as error:
             raise ClusterError(f"bulk: {error}") from error
         real = [e for e in errors if next(iter(e.values())).get("status") != 404]

@@ -1,4 +1,8 @@
-"""Rebuild the cluster index from the database, with a progress bar; readers see no gap."""
+"""Rebuild the cluster index from the database, with a progress bar; readers see no gap.
+
+Index management waits SEARCH_ADMIN_TIMEOUT seconds per request (not the readers' 2 s); a
+failed rebuild deletes its half-built index, leaves the alias alone and exits non-zero.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -29,7 +33,16 @@ class Command(BaseCommand):
         try:
             count = backend.rebuild(progress=progress)
         except ClusterError as error:
-            raise CommandError(f"The cluster failed during the rebuild: {error}") from error
+            tidy = getattr(error, "half_built_index_deleted", False)
+            raise CommandError(
+                f"The cluster failed during the rebuild: {error}\n"
+                f"Readers are not affected: {backend.alias} still points to the previous index. "
+                + (
+                    "The half-built index was deleted."
+                    if tidy
+                    else "The half-built index could not be deleted: see the log for its name."
+                )
+            ) from error
         finally:
             bar.close()
         # Everything queued is now in the index, in its current state.
