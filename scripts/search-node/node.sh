@@ -19,6 +19,10 @@
 #                              (default opensearch; created with useradd if missing)
 #   SEARCH_NODE_JAVA_HOME      JDK to run the node with (default: the first Java 11..21 found)
 #   SEARCH_NODE_EXTRA_JAVA_OPTS more JVM options for the node
+#   SEARCH_NODE_INSTANCE       run a further node beside the default one (e.g. a test that stops
+#                              and restarts its own node): its data, logs, pid file and config live
+#                              under <SEARCH_NODE_DIR>/instances/<name>, the installation is shared;
+#                              give it its own SEARCH_NODE_PORT. Every command then acts on it alone.
 #
 # What the node has: the integ-test-zip distribution (server + transport-netty4), plus the modules
 # analysis-common, lang-painless (analysis-common extends it) and mapper-extras, and the plugin
@@ -53,10 +57,18 @@ if [[ -z "${SEARCH_NODE_DIR:-}" && $EUID -eq 0 ]] && ! others_can_reach "$REPO_R
 fi
 OS_HOME="$NODE_DIR/opensearch-$OS_VERSION"
 ARTIFACTS_DIR="$NODE_DIR/artifacts"
-DATA_DIR="$NODE_DIR/data"
-LOG_DIR="$NODE_DIR/logs"
-RUN_DIR="$NODE_DIR/run"
-TMP_DIR="$NODE_DIR/tmp"
+INSTANCE=${SEARCH_NODE_INSTANCE:-}
+[[ -z "$INSTANCE" || "$INSTANCE" =~ ^[a-z0-9][a-z0-9-]*$ ]] ||
+  { echo "node.sh: SEARCH_NODE_INSTANCE must be lower-case letters, digits and dashes" >&2; exit 2; }
+STATE_DIR=$NODE_DIR
+[[ -z "$INSTANCE" ]] || STATE_DIR="$NODE_DIR/instances/$INSTANCE"
+DATA_DIR="$STATE_DIR/data"
+LOG_DIR="$STATE_DIR/logs"
+RUN_DIR="$STATE_DIR/run"
+TMP_DIR="$STATE_DIR/tmp"
+# The default node reads the installation's config; an instance, a copy naming its own folders.
+CONF_DIR="$OS_HOME/config"
+[[ -z "$INSTANCE" ]] || CONF_DIR="$STATE_DIR/config"
 PID_FILE="$RUN_DIR/opensearch.pid"
 PORT_FILE="$RUN_DIR/port"
 STAMP_FILE="$OS_HOME/.search-node-installed"
@@ -167,10 +179,10 @@ has.native.controller=false
 EOF
 }
 
-node_running() { # true if the pid file names a live OpenSearch process
-  local pid
-  [[ -f "$PID_FILE" ]] || return 1
-  pid=$(cat "$PID_FILE" 2>/dev/null || true)
+node_running() { # [pid file]: true if it (default: this node's) names a live OpenSearch process
+  local pid pid_file=${1:-$PID_FILE}
+  [[ -f "$pid_file" ]] || return 1
+  pid=$(cat "$pid_file" 2>/dev/null || true)
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   # Check the command line too: after a reboot the pid may belong to something else.
   [[ -r "/proc/$pid/cmdline" ]] &&
@@ -184,9 +196,15 @@ do_install() {
     log "OpenSearch $OS_VERSION already installed in $OS_HOME"
     return 0
   fi
-  if node_running; then
-    die "a node is running from $NODE_DIR (pid $(cat "$PID_FILE")); run '$0 stop' before reinstalling"
-  fi
+  # The installation is shared by the default node and every instance: none may be running.
+  local pid_file
+  for pid_file in "$NODE_DIR/run/opensearch.pid" "$NODE_DIR"/instances/*/run/opensearch.pid; do
+    if node_running "$pid_file"; then
+      die "a node is running from $NODE_DIR (pid file $pid_file); stop it before reinstalling"
+    fi
+  done
+  # The installation's config names the default node's folders, whichever node asked.
+  local DATA_DIR="$NODE_DIR/data" LOG_DIR="$NODE_DIR/logs"
   need mvn sha256sum
   command -v unzip >/dev/null 2>&1 || need python3
   local started=$SECONDS
@@ -364,6 +382,7 @@ do_start() {
   local java_home
   java_home=$(find_java_home)
   mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_DIR" "$TMP_DIR"
+  [[ -z "$INSTANCE" ]] || write_instance_config
   if [[ $EUID -eq 0 ]]; then
     prepare_user
     # The node user must reach the installation through every parent folder (e.g. a checkout
@@ -394,7 +413,7 @@ do_start() {
     cd "$OS_HOME"
     export OPENSEARCH_JAVA_HOME="$java_home"
     export OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${SEARCH_NODE_EXTRA_JAVA_OPTS:-}"
-    export OPENSEARCH_PATH_CONF="$OS_HOME/config"
+    export OPENSEARCH_PATH_CONF="$CONF_DIR"
     export OPENSEARCH_TMPDIR="$TMP_DIR"
     export HOME="$TMP_DIR"
     unset JAVA_TOOL_OPTIONS JAVA_OPTS
@@ -427,6 +446,17 @@ do_start() {
     pkill -TERM -P "$launcher_pid" 2>/dev/null || true
   fi
   exit 1
+}
+
+write_instance_config() { # the installation's config, with this instance's folders and name
+  local default_dir=$NODE_DIR
+  rm -rf "$CONF_DIR"
+  cp -r "$OS_HOME/config" "$CONF_DIR"
+  sed -i -e "s#^path.data: .*#path.data: $DATA_DIR#" -e "s#^path.logs: .*#path.logs: $LOG_DIR#" \
+    -e "s#^node.name: .*#node.name: $CLUSTER_NAME-$INSTANCE#" "$CONF_DIR/opensearch.yml"
+  sed -i -e "s#$default_dir/logs/#$LOG_DIR/#g" -e "s#HeapDumpPath=$default_dir/data#HeapDumpPath=$DATA_DIR#" \
+    "$CONF_DIR/jvm.options"
+  chmod -R a+rX "$CONF_DIR"
 }
 
 do_stop() {
