@@ -56,6 +56,11 @@ SEARCH_COOL_DOWN = env.float("SEARCH_COOL_DOWN", default=5.0)
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+# Listings not verified for this many days are reported to editors as needing review.
+LISTING_STALE_AFTER_DAYS = env.int("LISTING_STALE_AFTER_DAYS", default=180)
+# Production only (see production.py): off when a proxy in front already redirects to HTTPS.
+PRODUCTION_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 # Brute force (django-axes): wrong passwords, on the admin login or a page password, before an
 # account (or page password) and the client's address are locked; and for how long.
 # 0 minutes: locked until an administrator unlocks it (Settings → Login lockouts).
@@ -63,11 +68,6 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5, validate=lambda n:
 AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15, validate=lambda n: n >= 0)
 # Level of the portal's own log records (Django's are INFO); everything goes to stderr.
 LOG_LEVEL = env.log_level("LOG_LEVEL", default="INFO")
-# Listings not verified for this many days are reported to editors as needing review.
-LISTING_STALE_AFTER_DAYS = env.int("LISTING_STALE_AFTER_DAYS", default=180)
-# Production only (see production.py): off when a proxy in front already redirects to HTTPS.
-PRODUCTION_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 env.seal()
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -114,34 +114,34 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django.contrib.auth",
-    "axes",
-    "csp",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    # First, so every log record and every response (redirects too) carries the request id.
-    "portal.middleware.RequestIDMiddleware",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "csp.middleware.CSPMiddleware",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # First, so every log record and every response (redirects too) carries the request id.
+    "portal.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, but a 404 under /api/ or /open-data/ is not redirected to an HTML page.
     "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Last, as django-axes requires: turns a locked-out login into the lockout page.
-    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An untranslated page is served in the default language, with a notice (see module).
     "translations.middleware.TranslationFallbackMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -169,6 +169,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
 # --- Brute force: django-axes ---------------------------------------------------------------
 # Axes' backend comes first: it refuses a locked-out login before any password is checked.
 AUTHENTICATION_BACKENDS = [
@@ -244,11 +249,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 
 # --- Languages ----------------------------------------------------------------------------
 # The five languages the King County forms are offered in. Names are in English here (the
