@@ -1,7 +1,12 @@
 """Fixtures for the browser tests: Debian's Chromium through Playwright, against live_server.
 
-Without /usr/bin/chromium the tests skip on a laptop, but fail in CI (where `CI` is set and
-`.ci/run` installs Chromium first), so a missing browser can never pass CI silently.
+Without /usr/bin/chromium (or axe-core, for the accessibility test) the tests skip on a laptop,
+naming the command that installs it, but fail in CI (where `CI` is set and `.ci/run` installs
+both first), so a missing browser can never pass CI silently.
+
+Tests wait for conditions, never for fixed times: Playwright's actions wait until their element
+is actionable, `expect(...)` retries an assertion until it holds, `wait_for_url` waits for a
+navigation. The timeouts below only bound how long a broken page is waited for.
 
 Playwright's sync API keeps an event loop running in the test's thread while it is open, and
 Django then hands out *other* database connections (asgiref's context-local storage) and
@@ -16,18 +21,33 @@ import os
 from django.core.management import call_command
 
 import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import skip_or_fail_in_ci
 
 from .chromium import CHROMIUM, DESKTOP, PHONE, launch_chromium
+from .pages import AXE
 
 # Generous: under `pytest -n auto` two workers share two cores, each with its own Chromium,
 # and the editor journey waits on a full publish (revision, search indexing) under that load.
-TIMEOUT_MS = 45_000
+# A passing test never waits this long: every wait ends as soon as its condition holds.
+TIMEOUT_MS = 90_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_runtest_setup(item):
+    """Look for the browser before any fixture runs, so a missing one costs no demo load."""
+    if not CHROMIUM.exists():
+        skip_or_fail_in_ci(
+            f"{CHROMIUM} is missing: run `sudo scripts/browser/install.sh` (Debian's chromium), "
+            "or set CHROMIUM_PATH to a Chromium binary"
+        )
 
 
 @pytest.fixture
@@ -43,12 +63,17 @@ def demo_site(browser_db, live_server):
 
 
 @pytest.fixture
+def axe():
+    """axe-core's script, installed from package-lock.json by `make test` when npm is present."""
+    if not AXE.exists():
+        skip_or_fail_in_ci(
+            f"{AXE} is missing: install Node.js 20+, then run `make node-tools` (npm ci)"
+        )
+    return AXE
+
+
+@pytest.fixture
 def chromium(browser_db, live_server):
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: run scripts/browser/install.sh"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

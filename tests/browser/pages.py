@@ -49,11 +49,10 @@ def in_language(url, code):
     return f"/{code}/" + url[len(prefix) :]
 
 
-def axe_violations(page):
-    """Serious and critical axe-core violations on the loaded page, as readable strings."""
-    if not AXE.exists():
-        raise AssertionError(f"{AXE} is missing: run `npm ci` at the repository root")
-    page.add_script_tag(path=str(AXE))
+def axe_violations(page, axe):
+    """Serious and critical axe-core violations on the loaded page, as readable strings.
+    `axe` is the script's path, from the `axe` fixture (which skips or fails without it)."""
+    page.add_script_tag(path=str(axe))
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at "

@@ -3,6 +3,7 @@
 from django.conf import settings
 
 import pytest
+from playwright.sync_api import expect
 
 from .pages import axe_violations, demo_page_types, heading_levels, in_language
 
@@ -14,7 +15,7 @@ def demo_pages(demo_site):
     return demo_page_types()
 
 
-def test_every_page_type_in_every_language_passes_axe(demo_pages, page):
+def test_every_page_type_in_every_language_passes_axe(axe, demo_pages, page):
     problems = []
     for code, _name in settings.LANGUAGES:
         for page_type, url in demo_pages.items():
@@ -25,7 +26,7 @@ def test_every_page_type_in_every_language_passes_axe(demo_pages, page):
             if response.status != expected:
                 problems.append(f"{where}: status {response.status}")
                 continue
-            problems += [f"{where}: {violation}" for violation in axe_violations(page)]
+            problems += [f"{where}: {violation}" for violation in axe_violations(page, axe)]
             if page.get_attribute("html", "lang") != code:
                 problems.append(f"{where}: <html lang> is not {code}")
             levels = heading_levels(page)
@@ -41,12 +42,11 @@ def test_keyboard_reader_can_skip_to_content_and_see_focus(demo_site, page):
     page.goto("/en/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to content")
-    assert skip.evaluate("node => node === document.activeElement")
-    assert skip.is_visible()
-    outline = skip.evaluate("node => getComputedStyle(node).outlineStyle")
-    assert outline != "none"
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    expect(skip).not_to_have_css("outline-style", "none")
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    expect(page.locator("#main")).to_be_focused()
 
 
 def test_every_directory_page_shows_the_hotlines(demo_pages, page):
@@ -54,12 +54,12 @@ def test_every_directory_page_shows_the_hotlines(demo_pages, page):
         page.goto(demo_pages[page_type])
         hotlines = page.get_by_role("region", name="Hotlines")
         hotline = hotlines.get_by_role("link", name="King County Public Health Hotline")
-        assert hotline.is_visible(), page_type
+        expect(hotline, page_type).to_be_visible()
 
 
 def test_home_first_screen_on_a_phone_offers_both_paths(demo_site, page):
     page.goto("/en/")
     for name in ["Get help", "Give help"]:
+        # Wholly inside the first screen, before any scrolling.
         link = page.get_by_role("link", name=name).first
-        box = link.bounding_box()
-        assert box is not None and box["y"] + box["height"] <= 844, f"{name} below the fold"
+        expect(link, f"{name} below the fold").to_be_in_viewport(ratio=1)
