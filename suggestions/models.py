@@ -14,13 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from directory.models.listings import ListingKind, in_default_locale
-from home.translatable import PAGE_TRANSLATABLE_FIELDS
+from home.mixins import IntroPageMixin
 
 from .ratelimit import allow_post
 
@@ -136,22 +134,17 @@ class ProblemReport(Submission):
         return f"{self.listing.title}: {self.get_problem_display()}"
 
 
-class SuggestListingPage(RoutablePageMixin, Page):
+class SuggestListingPage(RoutablePageMixin, IntroPageMixin, Page):
     """The public forms: suggest a listing (the page itself) and report a problem (a route)."""
 
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
     thank_you = models.TextField(
         _("thank-you message"),
         blank=True,
         help_text=_("Shown after someone sends a suggestion or a report."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
-        TranslatableField("intro"),
-        TranslatableField("thank_you"),
-    ]
+    content_panels = IntroPageMixin.content_panels + [FieldPanel("thank_you")]
+    translatable_fields = IntroPageMixin.translatable_fields + [TranslatableField("thank_you")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -11,14 +11,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
-from home.translatable import PAGE_TRANSLATABLE_FIELDS
+from home.mixins import IntroPageMixin
 
 from .listings import Direction, ListingKind, ListingPage
 from .taxonomy import Area, Language, Need
@@ -26,15 +22,7 @@ from .taxonomy import Area, Language, Need
 LISTINGS_PER_PAGE = 20
 
 
-class DirectoryIndexPage(RoutablePageMixin, Page):
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
-        TranslatableField("intro"),
-    ]
-
+class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = [
         "directory.GroupPage",
