@@ -1,10 +1,15 @@
-"""The editors' moderation queue: suggestions and problem reports, filtered by status."""
+"""The editors' moderation queue: suggestions and problem reports, filtered by status.
+
+Each row opens its edit page, which shows what the public sent, read-only (it is the record of
+what was received), above the two things editors change: the status and their notes.
+"""
 
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -31,6 +36,33 @@ class ListingColumn(Column):
         return format_html('<a href="{}">{}</a>', url, instance.listing.title)
 
 
+def moderation_panels(*submitted):
+    """The submission's fields, read-only, then the editor's status and notes."""
+    return [
+        MultiFieldPanel(
+            [FieldPanel(name, read_only=True) for name in submitted],
+            heading=_("What was submitted"),
+        ),
+        FieldPanel("status"),
+        FieldPanel("editor_notes"),
+    ]
+
+
+SUGGESTION_FIELDS = [
+    "name",
+    "kind",
+    "summary",
+    "needs",
+    "areas",
+    "website",
+    "how_to_reach",
+    "contact_email",
+    "language",
+    "created_at",
+]
+REPORT_FIELDS = ["listing", "problem", "details", "contact_email", "language", "created_at"]
+
+
 class ListingSuggestionViewSet(ModelViewSet):
     model = ListingSuggestion
     icon = "plus-inverse"
@@ -45,22 +77,10 @@ class ListingSuggestionViewSet(ModelViewSet):
     ]
     list_filter = ["status", "kind"]
     search_fields = ["name", "summary"]
-    form_fields = ["status", "editor_notes"]
+    panels = moderation_panels(*SUGGESTION_FIELDS)
+    copy_view_enabled = False  # a copy of what someone sent would be a fabrication
     inspect_view_enabled = True
-    inspect_view_fields = [
-        "name",
-        "kind",
-        "summary",
-        "needs",
-        "areas",
-        "website",
-        "how_to_reach",
-        "contact_email",
-        "language",
-        "status",
-        "listing",
-        "created_at",
-    ]
+    inspect_view_fields = [*SUGGESTION_FIELDS, "status", "listing", "editor_notes"]
     add_to_admin_menu = False
 
     def get_urlpatterns(self):
@@ -74,20 +94,14 @@ class ProblemReportViewSet(ModelViewSet):
     icon = "warning"
     url_prefix = "suggestions/problems"
     url_namespace = "suggestions_problemreport"
-    list_display = [ListingColumn("listing", label=_("Listing")), "problem", "status", "created_at"]
+    # The first column is the row's title: it opens the report (before, rows had no link).
+    list_display = ["problem", ListingColumn("listing", label=_("Listing")), "status", "created_at"]
     list_filter = ["status", "problem"]
     search_fields = ["details"]
-    form_fields = ["status", "editor_notes"]
+    panels = moderation_panels(*REPORT_FIELDS)
+    copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields = [
-        "listing",
-        "problem",
-        "details",
-        "contact_email",
-        "language",
-        "status",
-        "created_at",
-    ]
+    inspect_view_fields = [*REPORT_FIELDS, "status", "editor_notes"]
 
 
 class SuggestionsGroup(ModelViewSetGroup):
