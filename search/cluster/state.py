@@ -14,6 +14,7 @@ for it.
 """
 
 import logging
+import math
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,7 +34,8 @@ def cluster_enabled():
 
 
 def cool_down():
-    return settings.SEARCH_COOL_DOWN
+    # Whole seconds: Redis (and Django's Redis cache) rounds a timeout down, and 0 means "no key".
+    return max(1, math.ceil(settings.SEARCH_COOL_DOWN))
 
 
 def is_down():
@@ -47,7 +49,7 @@ def may_try():
     if cache.get(REST_KEY):
         return False
     # The probe key outlives a hung request by a little, so a lost probe cannot block for good.
-    return cache.add(PROBE_KEY, True, settings.SEARCH_TIMEOUT + 1)
+    return cache.add(PROBE_KEY, True, math.ceil(settings.SEARCH_TIMEOUT) + 1)
 
 
 def succeeded():
