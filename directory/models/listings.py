@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -235,13 +235,6 @@ class ListingPage(Page):
     def get_listing_kind(self):
         return self.listing_kind
 
-    @property
-    def is_stale(self):
-        """True when nobody has confirmed the details for LISTING_STALE_AFTER_DAYS days."""
-        from directory.freshness import stale_cutoff
-
-        return self.last_verified_on is None or self.last_verified_on < stale_cutoff()
-
     def open_status(self, at=None):
         """ "open", "closed", or None when no hours are known (see `directory.open_now`)."""
         from directory.open_now import open_status
@@ -251,10 +244,6 @@ class ListingPage(Page):
     @property
     def kind_label(self):
         return ListingKind(self.kind).label if self.kind else ""
-
-    @property
-    def default_locale(self):
-        return Locale.get_default()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

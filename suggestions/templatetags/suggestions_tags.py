@@ -24,9 +24,3 @@ def report_problem_url(listing):
     if page is None or not page.url:
         return ""
     return page.url + page.reverse_subpage("report", kwargs={"listing_id": listing.pk})
-
-
-@register.simple_tag
-def suggest_listing_url():
-    page = suggest_page()
-    return page.url if page else ""
