@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.mixins import IntroPageMixin
+from home.querysets import PortalPageManager
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 from .blocks import ArticleStreamBlock
@@ -51,6 +52,8 @@ class Author(models.Model):
 
 
 class ArticleIndexPage(IntroPageMixin, Page):
+    objects = PortalPageManager()
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
@@ -88,6 +91,8 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePage(Page):
+    objects = PortalPageManager()
+
     kind = models.CharField(_("kind"), max_length=20, choices=ArticleKind.choices)
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two sentences for lists and search.")
@@ -152,9 +157,11 @@ class ArticlePage(Page):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def related_listing_pages(self):
-        """Live related listings, in the reader's locale where translated."""
-        pages = (item.listing.localized for item in self.related_listings.all() if item.listing)
-        return [page.specific for page in pages if page.live]
+        """The related listings a reader of this article may see, in its language."""
+        from directory.models import ListingPage
+
+        chosen = [item.listing for item in self.related_listings.select_related("listing")]
+        return ListingPage.objects.chosen_for_reader(chosen, self.locale)
 
 
 class ArticleRelatedListing(Orderable):

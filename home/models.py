@@ -9,10 +9,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from home.querysets import PortalPageManager
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 
 class HomePage(Page):
+    objects = PortalPageManager()
+
     intro = models.TextField(
         _("introduction"),
         max_length=500,
@@ -71,19 +74,18 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import DirectoryIndexPage
+        from articles.models import ArticlePage
+        from directory.models import DirectoryIndexPage, HotlinePage
 
         context = super().get_context(request, *args, **kwargs)
         context["directory"] = DirectoryIndexPage.objects.child_of(self).live().first()
-        context["featured_articles"] = _live_localized(self.featured_articles.all())
-        context["urgent_contacts"] = _live_localized(self.urgent_contacts.all())
+        context["featured_articles"] = ArticlePage.objects.chosen_for_reader(
+            [item.page for item in self.featured_articles.select_related("page")], self.locale
+        )
+        context["urgent_contacts"] = HotlinePage.objects.chosen_for_reader(
+            [item.page for item in self.urgent_contacts.select_related("page")], self.locale
+        )
         return context
-
-
-def _live_localized(items):
-    """The chosen pages in the reader's locale where translated, skipping unpublished ones."""
-    pages = (item.page.localized.specific for item in items if item.page_id)
-    return [page for page in pages if page.live]
 
 
 class HomeFeaturedArticle(Orderable):

@@ -6,16 +6,13 @@ schedules in RFC 5545 terms (freq WEEKLY, byday). Empty values are left out rath
 as empty strings, as HSDS consumers expect.
 """
 
-import html
-import re
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import strip_tags
 
-from wagtail.models import Locale
-
+from directory.filters import filter_listings
 from directory.models import Holiday, ListingPage
+from search.text import plain_text
 
 from .ids import service_id, stable_id
 
@@ -24,44 +21,18 @@ TAXONOMY_KINDS = "mutual-aid-king-county-listing-kinds"
 RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-def plain_text(rich_text):
-    """Rich text as one line of plain text; block ends become spaces, not nothing."""
-    spaced = re.sub(r"</(p|li|h\d)>|<br\s*/?>", " ", rich_text or "")
-    return " ".join(html.unescape(strip_tags(spaced)).split())
-
-
 def compact(data):
     """Drop keys whose value is empty: HSDS types are strict (no nulls), blanks add noise."""
     return {key: value for key, value in data.items() if value not in ("", None, [], {})}
 
 
-def export_locale(code):
-    """The Locale for `code`, or None when the portal does not serve that language."""
-    if code not in dict(settings.LANGUAGES):
-        return None
-    return Locale.objects.filter(language_code=code).first()
-
-
-def listings_in(locale, queryset=None):
-    """Every live listing once, in `locale` where translated and live, else in the default.
-
-    Returns specific pages, ordered by title in the default locale so exports are stable.
-    """
-    default = Locale.get_default()
-    originals = (queryset if queryset is not None else ListingPage.objects.all()).filter(
-        locale=default
-    )
-    originals = list(originals.live().public().order_by("title", "pk"))
-    translated = {}
-    if locale and locale.pk != default.pk:
-        translated = {
-            page.translation_key: page
-            for page in ListingPage.objects.live()
-            .public()
-            .filter(locale=locale, translation_key__in=[p.translation_key for p in originals])
-        }
-    chosen = [translated.get(page.translation_key, page) for page in originals]
-    return [page.specific for page in chosen]
+def listings_in(locale, params=None):
+    """Every listing a reader may see once, in `locale` where translated, else in the default
+    language; narrowed by the facet filters in `params`. Specific pages, in a stable order."""
+    listings = ListingPage.objects.for_reader(locale)
+    if params is not None:
+        listings, _chosen = filter_listings(params, listings)
+    return list(listings.order_by("title", "pk").specific())
 
 
 class Localizer:

@@ -10,7 +10,8 @@ from django.conf import settings
 
 from directory.models import HotlinePage
 from directory.models.listings import ListingKind
-from opendata.hsds import compact, plain_text
+from opendata.hsds import compact
+from search.text import plain_text
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

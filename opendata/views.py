@@ -42,10 +42,9 @@ def bad_request(error):
     return json_response({"error": str(error)}, status=400)
 
 
-def locale_services(request, listings_queryset=None):
-    locale = api.parse_locale(request.GET)
-    listings = listings_in(locale, listings_queryset)
-    return locale, listings
+def locale_services(request):
+    locale = api.parse(api.ExportForm, request.GET)["locale"]
+    return locale, listings_in(locale)
 
 
 @require_safe
@@ -78,16 +77,13 @@ def directory_csv(request):
 def listings_api(request):
     """Paginated services, filtered by need, area, language, kind and modified_after."""
     try:
-        locale = api.parse_locale(request.GET)
-        modified_after = api.parse_modified_after(request.GET)
-        page_number = api.parse_positive_int(request.GET, "page", 1)
-        per_page = api.parse_positive_int(
-            request.GET, "per_page", api.DEFAULT_PER_PAGE, api.MAX_PER_PAGE
-        )
+        params = api.parse(api.ListingsApiForm, request.GET)
     except api.BadRequest as error:
         return bad_request(error)
+    locale, modified_after = params["locale"], params["modified_after"]
+    page_number, per_page = params["page"], params["per_page"]
 
-    listings = listings_in(locale, api.filtered_listings(request.GET))
+    listings = listings_in(locale, request.GET)
     if modified_after:
         listings = [page for page in listings if _changed_since(page, modified_after)]
     total = len(listings)

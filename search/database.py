@@ -8,12 +8,14 @@ facet counts and every page a reader will open, and it bounds the work on a huge
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
 
 from wagtail.models import Locale, Page
 from wagtail.search.query import Or, Phrase, PlainText
 
+from articles.models import ArticlePage
+from directory.facets import FACETS_BY_NAME, facet_counts
 from directory.models import ListingPage
+from home.querysets import reader_pages
 
 from . import fts, kinds, synonyms
 from .query import BackendResults, Hit
@@ -21,30 +23,20 @@ from .text import words
 
 MAX_MATCHES = 500
 BACKEND_NAME = "database"
-FACET_LOOKUPS = {"need": "needs__slug", "area": "areas__slug", "language": "languages__code"}
 
 
 class DatabaseBackend:
     name = BACKEND_NAME
 
     def candidates(self, query):
-        """Live, public pages in the reader's language, plus untranslated default pages."""
-        locales = {loc.language_code: loc.pk for loc in Locale.objects.all()}
-        live = Page.objects.live().public().filter(depth__gt=2)  # not the root nor home
-        wanted = Q(locale_id=locales.get(query.language))
-        if query.language != query.default_language:
-            translated = live.filter(locale_id=locales.get(query.language)).values(
-                "translation_key"
-            )
-            wanted |= Q(locale_id=locales.get(query.default_language)) & ~Q(
-                translation_key__in=translated
-            )
-        pages = live.filter(wanted)
+        """Pages the reader may see (see `home.querysets`), narrowed by the chosen facets."""
+        locale = Locale.objects.filter(language_code=query.language).first()
+        pages = reader_pages(locale or Locale.get_default()).filter(depth__gt=2)  # not home
         for name, value in query.filters.items():
             if name == "kind":
                 pages = pages.filter(pk__in=kinds.page_ids_of_kind(value))
             else:
-                listings = ListingPage.objects.filter(**{FACET_LOOKUPS[name]: value})
+                listings = FACETS_BY_NAME[name].filter(ListingPage.objects.all(), value)
                 pages = pages.filter(pk__in=listings.values("pk"))
         return pages
 
@@ -102,31 +94,10 @@ class DatabaseBackend:
         return ranked
 
     def facets(self, page_ids):
-        counts = {}
-        through = {
-            "need": (ListingPage.needs.through, "need__slug"),
-            "area": (ListingPage.areas.through, "area__slug"),
-            "language": (ListingPage.languages.through, "language__code"),
-        }
-        for name, (model, value_field) in through.items():
-            rows = (
-                model.objects.filter(listingpage_id__in=page_ids)
-                .values_list(value_field)
-                .annotate(n=Count("pk"))
-            )
-            counts[name] = dict(rows)
-        listing_kinds = dict(
-            ListingPage.objects.filter(pk__in=page_ids).values_list("kind").annotate(n=Count("pk"))
-        )
-        from articles.models import ArticlePage
-
+        counts = facet_counts(page_ids)
         articles = ArticlePage.objects.filter(pk__in=page_ids).count()
-        others = len(page_ids) - sum(listing_kinds.values()) - articles
-        counts["kind"] = {
-            **listing_kinds,
-            **({kinds.ARTICLE: articles} if articles else {}),
-            **({kinds.PAGE: others} if others else {}),
-        }
+        others = len(page_ids) - sum(counts["kind"].values()) - articles
+        counts["kind"].update({kinds.ARTICLE: articles, kinds.PAGE: others})
         return counts
 
     def search(self, query):

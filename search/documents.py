@@ -4,21 +4,23 @@ Text comes from each page type's own `search_fields` (title and summary apart, f
 boosts), so a new page type is searchable without touching this module.
 """
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search import index
 
-from directory.models import Area, Language, ListingPage, Need
+from directory.facets import FACETS, TAXONOMY_FACETS
+from directory.models import ListingPage
+from home.querysets import visible_pages
 
 from .kinds import kind_of
-from .text import plain
+from .text import plain_text
 
 SEPARATELY_INDEXED = {"title", "summary"}
-TAXONOMY_MODELS = {"needs": Need, "areas": Area, "languages": Language}
 
 
 def searchable_pages():
-    """Every page the public search may return: live, public, below the home page."""
-    return Page.objects.live().public().filter(depth__gt=2)
+    """Every page the public search may return: visible (see `home.querysets`), below the
+    home page."""
+    return visible_pages().filter(depth__gt=2)
 
 
 class DocumentBuilder:
@@ -27,9 +29,9 @@ class DocumentBuilder:
     def __init__(self):
         self.codes = {loc.pk: loc.language_code for loc in Locale.objects.all()}
         self.names = {}  # (model, translation_key, locale_id) -> localized name
-        for model in TAXONOMY_MODELS.values():
-            for obj in model.objects.all():
-                self.names[(model, obj.translation_key, obj.locale_id)] = obj.name
+        for facet in TAXONOMY_FACETS:
+            for obj in facet.taxonomy.objects.all():
+                self.names[(facet.taxonomy, obj.translation_key, obj.locale_id)] = obj.name
 
     def localized_name(self, obj, locale_id):
         return self.names.get((type(obj), obj.translation_key, locale_id), obj.name)
@@ -41,7 +43,7 @@ class DocumentBuilder:
             listing.pk: listing
             for listing in ListingPage.objects.filter(pk__in=[p.pk for p in pages])
             .select_related("organization")
-            .prefetch_related("needs", "areas", "languages")
+            .prefetch_related(*(facet.field for facet in TAXONOMY_FACETS))
         }
         keys = {p.translation_key for p in pages}
         available = {}
@@ -64,19 +66,20 @@ class DocumentBuilder:
             "available_locales": available,
             "kind": kind_of(page),
             "title": page.title,
-            "summary": plain(getattr(page, "summary", "") or page.search_description),
+            "summary": plain_text(getattr(page, "summary", "") or page.search_description),
             "body": body_text(page),
-            "needs": [],
-            "areas": [],
-            "languages": [],
             "taxonomy": "",
         }
+        for facet in FACETS:
+            if facet.field != "kind":  # every page has a kind; only listings have the others
+                doc[facet.field] = facet.values_of(listing) if listing is not None else []
         if listing is not None:
             names = []
-            for field, model in TAXONOMY_MODELS.items():
-                objs = list(getattr(listing, field).all())
-                doc[field] = [o.code if model is Language else o.slug for o in objs]
-                names += [self.localized_name(o, page.locale_id) for o in objs]
+            for facet in TAXONOMY_FACETS:
+                names += [
+                    self.localized_name(o, page.locale_id)
+                    for o in getattr(listing, facet.field).all()
+                ]
             if listing.organization:
                 names.append(listing.organization.name)
             doc["taxonomy"] = " · ".join(names)
@@ -91,7 +94,7 @@ def body_text(page):
             continue
         value = field.get_value(page)
         if isinstance(value, list | tuple):
-            parts.extend(plain(str(v)) for v in value)
+            parts.extend(plain_text(str(v)) for v in value)
         elif value:
-            parts.append(plain(str(value)))
+            parts.append(plain_text(str(value)))
     return " ".join(p for p in parts if p)

@@ -4,9 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
-
-from directory.models import Area, Language, Need
+from directory.facets import FACETS
 
 from . import kinds
 
@@ -16,10 +14,6 @@ MAX_PAGE = 100  # deep pages cost the cluster dearly and no reader goes there
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, strip=True)
-    need = forms.ChoiceField(label=_("Need"), required=False)
-    area = forms.ChoiceField(label=_("Area"), required=False)
-    language = forms.ChoiceField(label=_("Language offered"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
     locale = forms.ChoiceField(label=_("Language of results"), required=False)
     page = forms.IntegerField(
         label=_("Page"),
@@ -31,16 +25,19 @@ class SearchForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        default = Locale.get_default()
-        self.fields["need"].choices = _choices(Need.objects.filter(locale=default), "slug")
-        self.fields["area"].choices = _choices(Area.objects.filter(locale=default), "slug")
-        self.fields["language"].choices = _choices(Language.objects.filter(locale=default), "code")
-        self.fields["kind"].choices = [("", "")] + list(kinds.labels().items())
-        self.fields["locale"].choices = [("", "")] + list(settings.LANGUAGES)
-        for name in ("need", "area", "language", "kind", "locale"):
-            self.fields[name].error_messages["invalid_choice"] = _(
-                "“%(value)s” is not a known value for this filter."
+        for facet in FACETS:
+            self.fields[facet.name] = forms.ChoiceField(
+                label=facet.label,
+                required=False,
+                choices=[("", ""), *kinds.facet_labels(facet, settings.LANGUAGE_CODE).items()],
+                error_messages={
+                    "invalid_choice": _("“%(value)s” is not a known value for this filter.")
+                },
             )
+        self.fields["locale"].choices = [("", "")] + list(settings.LANGUAGES)
+        self.fields["locale"].error_messages["invalid_choice"] = _(
+            "“%(value)s” is not a known value for this filter."
+        )
 
     def clean_q(self):
         return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
@@ -49,14 +46,12 @@ class SearchForm(forms.Form):
         return self.cleaned_data["page"] or 1
 
     def filters(self):
-        from .query import FACETS
-
-        return {name: self.cleaned_data[name] for name in FACETS if self.cleaned_data.get(name)}
+        return {
+            facet.name: self.cleaned_data[facet.name]
+            for facet in FACETS
+            if self.cleaned_data.get(facet.name)
+        }
 
     def error_dict(self):
         """Errors as {field: [messages]}, for the API and the page alike."""
         return {name: [str(e) for e in errors] for name, errors in self.errors.items()}
-
-
-def _choices(queryset, value_field):
-    return [("", "")] + [(getattr(obj, value_field), str(obj)) for obj in queryset]

@@ -1,23 +1,31 @@
-"""The "kind" facet: a listing's own kind (group, form, hotline...), "article", or "page".
+"""The "kind" facet in search: a listing's own kind (group, form, hotline...), "article", or
+"page".
 
-Listings already store their kind (ListingPage.kind); articles and every other page get one
-here, so the reader can narrow any result list the same way whatever the backend.
+Listings store their kind (ListingPage.kind, the directory's "kind" facet); search also
+returns articles and other pages, so it adds two values of its own, letting a reader narrow any
+result list the same way whatever the backend.
 """
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
 from articles.models import ArticlePage
 from directory.models import ListingPage
-from directory.models.listings import ListingKind
 
 ARTICLE = "article"
 PAGE = "page"
+SEARCH_ONLY = {ARTICLE: _("Article"), PAGE: _("Page")}
 
 
-def labels():
-    return {**dict(ListingKind.choices), ARTICLE: _("Article"), PAGE: _("Page")}
+def facet_labels(facet, language):
+    """A facet's labels in `language`, with search's own kinds added to the kind facet."""
+    labels = facet.labels(language)
+    if facet.name == "kind":
+        with translation.override(language):
+            labels = {**labels, **{value: str(label) for value, label in SEARCH_ONLY.items()}}
+    return labels
 
 
 def kind_of(page):

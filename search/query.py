@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass, field
 
-FACETS = ("need", "area", "language", "kind")
+from directory.facets import FACETS as LISTING_FACETS
+
+FACETS = tuple(facet.name for facet in LISTING_FACETS)  # facet names, in the order shown
 PER_PAGE = 10
 
 

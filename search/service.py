@@ -14,11 +14,9 @@ import logging
 import math
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
 from wagtail.models import Locale, Page
 
-from directory.models import Area, Language, Need
+from directory.facets import FACETS as LISTING_FACETS
 
 from . import indexing, kinds, synonyms
 from .cluster import state
@@ -26,11 +24,10 @@ from .cluster.backend import ClusterBackend
 from .cluster.client import ClusterError
 from .database import DatabaseBackend
 from .query import FACETS, SearchQuery
-from .text import highlight, plain
+from .text import highlight, plain_text
 
 logger = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 8
-LABELS_CACHE_SECONDS = 60
 
 
 @dataclass
@@ -152,7 +149,7 @@ def describe(hits, query, request):
         page = pages.get(hit.page_id)
         if page is None:
             continue
-        summary = plain(getattr(page, "summary", "") or page.search_description)
+        summary = plain_text(getattr(page, "summary", "") or page.search_description)
         results.append(
             {
                 "title": page.title,
@@ -169,42 +166,15 @@ def describe(hits, query, request):
     return results
 
 
-def facet_labels(language):
-    """Labels per facet value in `language`; cached briefly, since taxonomies rarely change."""
-    key = f"search:facet-labels:{language}"
-    labels = cache.get(key)
-    if labels is None:
-        labels = {
-            "need": taxonomy_labels(Need, "slug", language),
-            "area": taxonomy_labels(Area, "slug", language),
-            "language": taxonomy_labels(Language, "code", language),
-        }
-        cache.set(key, labels, LABELS_CACHE_SECONDS)
-    # Kind labels come from gettext, already per language and cheap.
-    return {**labels, "kind": {value: str(label) for value, label in kinds.labels().items()}}
-
-
 def label_facets(counts, language):
     """{name: {value: count}} -> {name: [{"value", "label", "count"}]}, labels translated."""
-    labels = facet_labels(language)
     facets = {}
-    for name in FACETS:
+    for facet in LISTING_FACETS:
+        labels = kinds.facet_labels(facet, language)
         items = [
-            {"value": value, "label": labels[name].get(value, value), "count": count}
-            for value, count in counts.get(name, {}).items()
+            {"value": value, "label": labels.get(value, value), "count": count}
+            for value, count in counts.get(facet.name, {}).items()
             if count
         ]
-        facets[name] = sorted(items, key=lambda item: (-item["count"], item["label"]))
+        facets[facet.name] = sorted(items, key=lambda item: (-item["count"], item["label"]))
     return facets
-
-
-def taxonomy_labels(model, value_field, language):
-    """{slug or code: name in the reader's language (the default name if untranslated)}."""
-    default = Locale.get_default()
-    defaults = list(model.objects.filter(locale=default))
-    originals = {o.translation_key: getattr(o, value_field) for o in defaults}
-    labels = {getattr(o, value_field): o.name for o in defaults}
-    for obj in model.objects.filter(locale__language_code=language).exclude(locale=default):
-        if obj.translation_key in originals:
-            labels[originals[obj.translation_key]] = obj.name
-    return labels

@@ -13,10 +13,15 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from directory.models import Area, Language, ListingPage, Need, Organization
+from directory.facets import TAXONOMY_FACETS
+from directory.models import ListingPage, Organization
 
 from . import indexing, synonyms
 from .models import SynonymSet
+
+# The listing field holding each taxonomy whose names documents carry.
+LISTING_FIELDS = {facet.taxonomy: facet.field for facet in TAXONOMY_FACETS}
+LISTING_FIELDS[Organization] = "organization"
 
 
 def page_changed(sender, instance, **kwargs):
@@ -41,8 +46,7 @@ def taxonomy_changed(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return
     originals = type(instance).objects.filter(translation_key=instance.translation_key)
-    field = {Need: "needs", Area: "areas", Language: "languages", Organization: "organization"}
-    lookup = {f"{field[type(instance)]}__in": originals}
+    lookup = {f"{LISTING_FIELDS[type(instance)]}__in": originals}
     listings = ListingPage.objects.filter(**lookup).values_list("pk", "translation_key")
     indexing.note_pages(listings)
 
@@ -62,7 +66,7 @@ def connect():
         signal.connect(
             privacy_changed, sender=PageViewRestriction, dispatch_uid=f"search-privacy-{name}"
         )
-    for model in (Need, Area, Language, Organization):
+    for model in LISTING_FIELDS:
         post_save.connect(taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
     post_save.connect(synonyms_changed, sender=SynonymSet, dispatch_uid="search-synonyms-saved")
     post_delete.connect(synonyms_changed, sender=SynonymSet, dispatch_uid="search-synonyms-gone")

@@ -2,10 +2,12 @@
 
 import re
 import unicodedata
+from html import unescape
 
 from django.utils.html import escape, strip_tags
 
 WORD = re.compile(r"\w+", re.UNICODE)
+BLOCK_END = re.compile(r"</(p|li|h\d)>|<br\s*/?>")
 # Letters that Unicode does not decompose into base letter + mark, folded by hand.
 EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "ł": "l", "ß": "ss"})
 MIN_PREFIX = 3  # shorter words must match whole: "a" must not light up every word
@@ -25,9 +27,14 @@ def words(text):
     return WORD.findall(text)
 
 
-def plain(html):
-    """Rich text to one line of plain text."""
-    return " ".join(strip_tags(html or "").split())
+def plain_text(html):
+    """Rich text as one line of plain text, for indexes, excerpts and exports.
+
+    Block ends become spaces ("<p>Food</p><p>Rent</p>" is "Food Rent", not "FoodRent") and
+    entities are decoded, so the text is escaped once, where it is shown.
+    """
+    spaced = BLOCK_END.sub(" ", html or "")
+    return " ".join(unescape(strip_tags(spaced)).split())
 
 
 def highlight(text, terms, length=200):

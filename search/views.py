@@ -14,11 +14,11 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
-from directory.models import DirectoryIndexPage, HotlinePage, Need
+from directory.facets import FACETS, FACETS_BY_NAME
+from directory.models import DirectoryIndexPage, HotlinePage
 
 from . import service
 from .forms import SearchForm
-from .query import FACETS
 
 
 def _query(form, language):
@@ -87,25 +87,25 @@ def _bad_request(form):
 
 
 def facet_links(results, text, filters):
-    """Per facet: each value with its count and the URL that applies (or removes) it."""
-    links = {}
-    for name in FACETS:
+    """Per facet: its label, and each value with its count and the URL that applies (or
+    removes) it."""
+    links = []
+    for facet in FACETS:
         items = []
-        for item in results.facets[name]:
-            chosen = filters.get(name) == item["value"]
-            params = {**filters, name: item["value"]}
+        for item in results.facets[facet.name]:
+            chosen = filters.get(facet.name) == item["value"]
+            params = {**filters, facet.name: item["value"]}
             if chosen:
-                params.pop(name)
+                params.pop(facet.name)
             items.append({**item, "chosen": chosen, "query": urlencode({"q": text, **params})})
-        links[name] = items
+        links.append({"name": facet.name, "label": facet.label, "items": items})
     return links
 
 
 def help_links():
     """What the page offers when nothing matched: hotlines and browsing by need."""
     locale = Locale.get_active()
-    hotlines = HotlinePage.objects.live().public().filter(locale=locale).order_by("title")[:5]
-    directory = DirectoryIndexPage.objects.live().filter(locale=locale).first()
-    directory = directory or DirectoryIndexPage.objects.live().first()
-    needs = [need.localized for need in Need.objects.filter(locale=Locale.get_default())]
+    hotlines = HotlinePage.objects.for_reader(locale).order_by("title")[:5]
+    directory = DirectoryIndexPage.objects.for_reader(locale).first()
+    needs = FACETS_BY_NAME["need"].labels(locale.language_code)
     return {"hotlines": hotlines, "directory": directory, "needs": needs}

@@ -19,7 +19,9 @@ from wagtail_localize.fields import TranslatableField
 
 from directory.models.listings import ListingKind, in_default_locale
 from home.mixins import IntroPageMixin
+from home.querysets import PortalPageManager
 
+from . import ids  # noqa: F401  (registers the <page_id:> URL converter)
 from .ratelimit import allow_post
 
 # Shown when a client has sent too many posts this hour.
@@ -137,6 +139,8 @@ class ProblemReport(Submission):
 class SuggestListingPage(RoutablePageMixin, IntroPageMixin, Page):
     """The public forms: suggest a listing (the page itself) and report a problem (a route)."""
 
+    objects = PortalPageManager()
+
     thank_you = models.TextField(
         _("thank-you message"),
         blank=True,
@@ -166,7 +170,7 @@ class SuggestListingPage(RoutablePageMixin, IntroPageMixin, Page):
 
         return self.serve_form(request, ListingSuggestionForm, "suggestions/suggest_form.html")
 
-    @path("report/<int:listing_id>/", name="report")
+    @path("report/<page_id:listing_id>/", name="report")
     def report_problem(self, request, listing_id):
         from directory.models import ListingPage
 

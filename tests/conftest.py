@@ -24,6 +24,19 @@ def skip_or_fail_in_ci(message):
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: cached labels or rate-limit counts from another
+    test's database would otherwise leak into it."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):  # tests that use a real shared cache manage it
+            cache.clear()
+    yield
+
+
 @pytest.fixture
 def locales(db):
     """Every locale the portal serves, English first."""

@@ -22,6 +22,7 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail import hooks
 from wagtail.models import Locale, Page, Site
+from wagtail.views import serve_chain
 
 
 @dataclass
@@ -86,12 +87,21 @@ def serve_fallback(request, path):
     if page.locale_id != default_locale.pk:
         return None
     request.translation_fallback = TranslationFallback(page=page, reader_language=get_language())
-    # Wagtail's own hooks still apply: view restrictions, password-protected pages...
+    return serve_like_wagtail(page, request, args, kwargs)
+
+
+def serve_like_wagtail(page, request, args, kwargs):
+    """Serve a routed page exactly as `wagtail.views.serve` does: every `before_serve_page`
+    hook, then the page through every `on_serve_page` hook, which is where Wagtail enforces
+    view restrictions (password, login, groups) and sets their no-cache headers."""
+    on_serve_chain = serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = fn(on_serve_chain)
     for hook in hooks.get_hooks("before_serve_page"):
         result = hook(page, request, args, kwargs)
         if isinstance(result, HttpResponse):
             return result
-    response = page.serve(request, *args, **kwargs)
+    response = on_serve_chain(page, request, args, kwargs)
     if hasattr(response, "render"):
         response = response.render()
     return response

@@ -15,14 +15,17 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Locale, Page
 
 from home.mixins import IntroPageMixin
+from home.querysets import PortalPageManager
 
-from .listings import Direction, ListingKind, ListingPage
-from .taxonomy import Area, Language, Need
+from .listings import Direction, ListingPage
+from .taxonomy import Area, Need
 
 LISTINGS_PER_PAGE = 20
 
 
 class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
+    objects = PortalPageManager()
+
     parent_page_types = ["home.HomePage"]
     subpage_types = [
         "directory.GroupPage",
@@ -37,69 +40,66 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
 
     # --- Querying -------------------------------------------------------------------------
     def listings(self):
-        """Live listings under this index, with their taxonomies fetched at once.
+        """The listings a reader of this directory may see, in its language where translated.
 
         A translated directory also lists the default-language listings not yet translated
         into its language, so that, say, a form offered in Tigrinya stays findable from /ti/
         before its page is translated; the card says so (listing_card.html).
         """
-        listings = ListingPage.objects.child_of(self).live().public()
-        default_locale = Locale.get_default()
-        if self.locale_id != default_locale.pk:
-            default_index = self.get_translation_or_none(default_locale)
-            if default_index is not None:
-                untranslated = (
-                    ListingPage.objects.child_of(default_index)
-                    .live()
-                    .public()
-                    .exclude(translation_key__in=listings.values("translation_key"))
-                )
-                listings = listings | untranslated
         return (
-            listings.select_related("organization", "locale")
+            ListingPage.objects.for_reader(self.locale)
+            .select_related("organization", "locale")
             .prefetch_related("needs", "areas", "languages")
             .order_by("title")
         )
 
-    def filtered(self, request, listings):
-        """Apply ?need=&area=&language=&kind= filters; unknown values simply match nothing."""
-        filters = {
-            "need": "needs__slug",
-            "area": "areas__slug",
-            "language": "languages__code",
-            "kind": "kind",
-        }
-        active = {}
-        for param, lookup in filters.items():
-            value = request.GET.get(param, "").strip()
-            if value:
-                listings = listings.filter(**{lookup: value})
-                active[param] = value
-        return listings.distinct(), active
+    def facet_choices(self, chosen):
+        """Each facet with its choices labelled in the reader's language, for the filter forms."""
+        from directory.facets import FACETS
 
-    def facet_choices(self):
-        default_locale = Locale.get_default()
+        language = self.locale.language_code
+        return [
+            {
+                "name": facet.name,
+                "label": facet.label,
+                "any_label": facet.any_label,
+                "choices": list(facet.labels(language).items()),
+                "chosen": chosen.get(facet.name, ""),
+            }
+            for facet in FACETS
+        ]
+
+    def browse_links(self):
+        """Needs and areas in the reader's language, for the "browse by" lists."""
+        from directory.facets import FACETS_BY_NAME
+
+        language = self.locale.language_code
         return {
-            "needs": [n.localized for n in Need.objects.filter(locale=default_locale)],
-            "areas": [a.localized for a in Area.objects.filter(locale=default_locale)],
-            "languages": [
-                lang.localized for lang in Language.objects.filter(locale=default_locale)
-            ],
-            "kinds": ListingKind.choices,
+            "needs": FACETS_BY_NAME["need"].labels(language),
+            "areas": FACETS_BY_NAME["area"].labels(language),
         }
 
     def render_listings(self, request, listings, heading=None, extra=None):
-        listings, active = self.filtered(request, listings)
+        from directory.filters import filter_listings
+
+        listings, chosen = filter_listings(request.GET, listings)
         page_obj = Paginator(listings, LISTINGS_PER_PAGE).get_page(request.GET.get("page"))
         context = {
             "listings_page": page_obj,
             "heading": heading or self.title,
-            "active_filters": active,
-            "filter_query": urlencode(active),
-            **self.facet_choices(),
+            "active_filters": chosen,
+            "filter_query": urlencode(chosen),
+            "facets": self.facet_choices(chosen),
+            **self.browse_links(),
             **(extra or {}),
         }
         return self.render(request, context_overrides=context)
+
+    def taxonomy_in_reader_language(self, model, slug):
+        """The need or area named by a route's slug, in this directory's language; 404 if
+        there is none."""
+        found = get_object_or_404(model, slug=slug, locale=Locale.get_default())
+        return found.get_translation_or_none(self.locale) or found
 
     # --- Routes ---------------------------------------------------------------------------
     @path("")
@@ -120,35 +120,37 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
 
     @re_path(r"^needs/(?P<slug>[-\w]+)/$", name="need")
     def need(self, request, slug):
-        need = get_object_or_404(Need, slug=slug, locale=Locale.get_default()).localized
+        need = self.taxonomy_in_reader_language(Need, slug)
         listings = self.listings().filter(needs__slug=slug)
         return self.render_listings(request, listings, heading=need.name, extra={"need": need})
 
     @re_path(r"^areas/(?P<slug>[-\w]+)/$", name="area")
     def area(self, request, slug):
-        area = get_object_or_404(Area, slug=slug, locale=Locale.get_default()).localized
+        area = self.taxonomy_in_reader_language(Area, slug)
         listings = self.listings().filter(areas__slug=slug)
         return self.render_listings(request, listings, heading=area.name, extra={"area": area})
 
     @path("print/", name="print")
     def print_listings(self, request):
         """A printable list (flyer, a table at a food bank), filtered like the index."""
-        listings, active = self.filtered(request, self.listings())
-        default_locale = Locale.get_default()
-        subjects = []
-        for param, model in (("need", Need), ("area", Area)):
-            if active.get(param):
-                found = model.objects.filter(slug=active[param], locale=default_locale).first()
-                if found:
-                    subjects.append(found.localized.name)
+        from directory.facets import FACETS_BY_NAME
+        from directory.filters import filter_listings
+
+        listings, chosen = filter_listings(request.GET, self.listings())
+        language = self.locale.language_code
+        subjects = [
+            FACETS_BY_NAME[name].labels(language).get(value)
+            for name, value in chosen.items()
+            if name in ("need", "area")
+        ]
         return self.render(
             request,
             template="directory/directory_print.html",
             context_overrides={
                 "listings": [listing.specific for listing in listings],
-                "subjects": subjects,
-                "active_filters": active,
-                **self.facet_choices(),
+                "subjects": [subject for subject in subjects if subject],
+                "active_filters": chosen,
+                "facets": self.facet_choices(chosen),
             },
         )
 
@@ -162,8 +164,7 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
         extra = ["get-help/", "give-help/"]
         live = self.listings()
         default_locale = Locale.get_default()
-        for need in Need.objects.filter(locale=default_locale, listings__in=live).distinct():
-            extra.append(f"needs/{need.slug}/")
-        for area in Area.objects.filter(locale=default_locale, listings__in=live).distinct():
-            extra.append(f"areas/{area.slug}/")
+        for model, route in ((Need, "needs"), (Area, "areas")):
+            used = model.objects.filter(locale=default_locale, listings__in=live).distinct()
+            extra += [f"{route}/{slug}/" for slug in used.values_list("slug", flat=True)]
         return urls + [{"location": base + suffix, "lastmod": lastmod} for suffix in extra]

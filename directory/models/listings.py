@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.querysets import PortalPageManager
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 
@@ -96,6 +97,8 @@ def listing_panels(*kind_panels):
 
 
 class ListingPage(Page):
+    objects = PortalPageManager()
+
     summary = models.CharField(
         _("summary"),
         max_length=255,

@@ -5,35 +5,28 @@ filter such as `?need=food` means the same thing in every language; names are tr
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
+    """What every taxonomy shares: a name in each language, and a value (`value_field`) that
+    is the same in every language, which filters and exports use."""
+
+    value_field = "slug"
+
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        allow_unicode=False,
-        help_text=_("Used in web addresses and filters, e.g. 'food'. Shared by all languages."),
-    )
-    description = models.TextField(_("description"), blank=True)
 
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
-        index.SearchField("description"),
         index.FilterField("locale_id"),
-        index.FilterField("slug"),
     ]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug"),
-    ]
+    translatable_fields = [TranslatableField("name")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -42,27 +35,76 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def value(self):
+        return getattr(self, self.value_field)
 
-class Need(Taxonomy):
-    """Something a person may need or offer: food, rides, prescriptions, masks..."""
+    @classmethod
+    def labels(cls, language):
+        """{value: name in `language`}, the default language's name where untranslated.
+
+        One query: the default-locale objects and their translations into `language`.
+        """
+        default = Locale.get_default()
+        rows = cls.objects.filter(
+            Q(locale=default) | Q(locale__language_code=language)
+        ).values_list("translation_key", "locale_id", cls.value_field, "name")
+        values, names = {}, {}
+        for key, locale_id, value, name in rows:
+            if locale_id == default.pk:
+                values[key] = value
+                names.setdefault(key, name)
+            else:
+                names[key] = name
+        return {value: names[key] for key, value in values.items()}
+
+
+class DescribedTaxonomy(Taxonomy):
+    """A taxonomy with a slug and a description: needs, areas, organizations."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=False,
+        help_text=_("Used in web addresses and filters, e.g. 'food'. Shared by all languages."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    search_fields = Taxonomy.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("slug"),
+    ]
+    translatable_fields = Taxonomy.translatable_fields + [
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+    ]
 
     class Meta(Taxonomy.Meta):
+        abstract = True
+
+
+class Need(DescribedTaxonomy):
+    """Something a person may need or offer: food, rides, prescriptions, masks..."""
+
+    class Meta(DescribedTaxonomy.Meta):
         verbose_name = _("need")
         verbose_name_plural = _("needs")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
-class Area(Taxonomy):
+class Area(DescribedTaxonomy):
     """A place a listing serves: a city, a part of the county, a county."""
 
-    class Meta(Taxonomy.Meta):
+    class Meta(DescribedTaxonomy.Meta):
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
 
-class Language(TranslatableMixin, index.Indexed, models.Model):
+class Language(Taxonomy):
     """A language a form, group or hotline is offered in."""
+
+    value_field = "code"
 
     code = models.CharField(
         _("ISO 639 code"),
@@ -74,43 +116,28 @@ class Language(TranslatableMixin, index.Indexed, models.Model):
         _("native name"), max_length=100, help_text=_("The language's name in its own script.")
     )
 
-    search_fields = [
-        index.SearchField("name", boost=2),
+    search_fields = Taxonomy.search_fields + [
         index.SearchField("native_name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale_id"),
         index.FilterField("code"),
     ]
-    translatable_fields = [
-        TranslatableField("name"),
+    translatable_fields = Taxonomy.translatable_fields + [
         SynchronizedField("code"),
         SynchronizedField("native_name"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(Taxonomy.Meta):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
-        ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("code", "locale")]
 
-    def __str__(self):
-        return self.name
 
-
-class Organization(TranslatableMixin, index.Indexed, models.Model):
+class Organization(DescribedTaxonomy):
     """The group, agency or project behind a listing (HSDS's "organization")."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
-    search_fields = [
-        index.SearchField("name", boost=2),
-        index.AutocompleteField("name"),
-        index.SearchField("description"),
-        index.FilterField("locale_id"),
-    ]
+    # An organization's name is a proper name: kept as it is in every language.
     translatable_fields = [
         SynchronizedField("name"),
         TranslatableField("description"),
@@ -118,11 +145,7 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("website"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(DescribedTaxonomy.Meta):
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
-        ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self):
-        return self.name

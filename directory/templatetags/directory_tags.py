@@ -17,13 +17,7 @@ def directory_hotlines(context):
     The hotline being read is left out of its own page.
     """
     page = context.get("page")
-    current_key = getattr(page, "translation_key", None)
-    hotlines = (
-        hotline.localized
-        for hotline in HotlinePage.objects.live().public().filter(locale=Locale.get_default())
-        if hotline.translation_key != current_key
-    )
-    return {
-        "hotlines": [hotline for hotline in hotlines if hotline.live],
-        "request": context.get("request"),
-    }
+    hotlines = HotlinePage.objects.for_reader(Locale.get_active()).order_by("title")
+    if page is not None:
+        hotlines = hotlines.exclude(translation_key=page.translation_key)
+    return {"hotlines": list(hotlines), "request": context.get("request")}

@@ -9,6 +9,8 @@ subfields with English and Spanish stemmers. Synonyms apply at search time only
 
 from elasticsearch_dsl import Document, Index, Integer, Keyword, Text, analyzer, token_filter
 
+from directory.facets import FACETS
+
 # Stemmed subfields; other languages use the folded field alone (no stemmer for vi, am, ti).
 STEMMED = {"en": "english", "es": "light_spanish"}
 # Searched with these weights; `.en`/`.es` subfields get the same.
@@ -59,22 +61,19 @@ def text_field(a, autocomplete=False):
 
 def document_class(rules):
     a = analyzers(rules)
-
-    class PageDocument(Document):
-        page_id = Integer()
-        translation_key = Keyword()
-        locale = Keyword()  # the page's language code
-        available_locales = Keyword()  # every language the page is live in
-        kind = Keyword()
-        needs = Keyword()
-        areas = Keyword()
-        languages = Keyword()
-        title = text_field(a, autocomplete=True)
-        summary = text_field(a)
-        body = text_field(a)
-        taxonomy = text_field(a)  # needs, areas, languages and organization, by name
-
-    return PageDocument
+    fields = {
+        "page_id": Integer(),
+        "translation_key": Keyword(),
+        "locale": Keyword(),  # the page's language code
+        "available_locales": Keyword(),  # every language the page is live in
+        # One keyword field per facet (directory/facets.py): filters and aggregations.
+        **{facet.field: Keyword() for facet in FACETS},
+        "title": text_field(a, autocomplete=True),
+        "summary": text_field(a),
+        "body": text_field(a),
+        "taxonomy": text_field(a),  # needs, areas, languages and organization, by name
+    }
+    return type("PageDocument", (Document,), fields)
 
 
 def build_index(name, rules):

@@ -2,11 +2,11 @@
 
 from elasticsearch_dsl import Q, Search
 
-from ..query import FACETS
+from directory.facets import FACETS, FACETS_BY_NAME
+
 from ..text import words
 from .mapping import STEMMED, TEXT_FIELDS
 
-FACET_FIELDS = {"need": "needs", "area": "areas", "language": "languages", "kind": "kind"}
 HIGHLIGHT_FIELDS = ["summary", "body", "taxonomy", "title"]
 # The reader's language first, whatever the score: untranslated fallbacks come after.
 LANGUAGE_FIRST = {
@@ -74,9 +74,9 @@ def build_search(index, query):
     s = s.query(relevance(text, query.languages)) if text else s.query("match_all")
     s = s.filter(language_filter(query))
     for name, value in query.filters.items():
-        s = s.filter("term", **{FACET_FIELDS[name]: value})
-    for name in FACETS:
-        s.aggs.bucket(name, "terms", field=FACET_FIELDS[name], size=100)
+        s = s.filter("term", **{FACETS_BY_NAME[name].field: value})
+    for facet in FACETS:
+        s.aggs.bucket(facet.name, "terms", field=facet.field, size=100)
     s = s.highlight(*HIGHLIGHT_FIELDS, fragment_size=180, number_of_fragments=1)
     s = s.highlight_options(
         pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False

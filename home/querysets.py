@@ -1,0 +1,82 @@
+"""What a reader may see, in their language: the one rule every public surface uses.
+
+A page is visible when it is live, outside every view restriction, and its source (the page
+in the default language with the same translation key) is visible too. Translations follow
+their source: when editors unpublish or restrict the English page, its Spanish copy leaves
+every public list as well, in every language (the page itself then follows the source's
+restriction when served, see `home.wagtail_hooks`).
+
+"For the reader" adds the language rule: the reader's translation where one is visible, else
+the default-language page, which the templates mark as English. The directory, search, the
+home page's blocks, articles' related listings and the open-data export all ask this one
+queryset, so hiding a page or translating it changes all of them at once.
+"""
+
+from django.db.models import Q
+
+from wagtail.models import Locale, Page, PageManager
+from wagtail.query import PageQuerySet
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def visible(self):
+        """Live, public pages whose default-language source (if any) is live and public."""
+        return self._visible(self._private_q())[0]
+
+    def for_reader(self, locale=None):
+        """Visible pages in `locale` (default: the active one), else their default-language
+        page when `locale` has no visible translation of it."""
+        locale = locale or Locale.get_active()
+        private = self._private_q()
+        visible, default_id = self._visible(private)
+        if locale.pk == default_id:
+            return visible.filter(locale_id=default_id)
+        translated = (
+            Page.objects.filter(locale_id=locale.pk, live=True)
+            .exclude(private)
+            .values("translation_key")
+        )
+        untranslated = Q(locale_id=default_id) & ~Q(translation_key__in=translated)
+        return visible.filter(Q(locale_id=locale.pk) | untranslated)
+
+    def _private_q(self):
+        # Wagtail builds this from every view restriction: one query, so build it once.
+        return self.private_q()
+
+    def _visible(self, private):
+        default_id = Locale.get_default().pk
+        hidden_sources = (
+            Page.objects.filter(locale_id=default_id)
+            .filter(Q(live=False) | private)
+            .values("translation_key")
+        )
+        visible = (
+            self.filter(live=True)
+            .exclude(private)
+            .exclude(~Q(locale_id=default_id) & Q(translation_key__in=hidden_sources))
+        )
+        return visible, default_id
+
+
+    def chosen_for_reader(self, chosen, locale=None):
+        """The reader's version of each page an editor chose (a list of pages in any language,
+        e.g. the home page's featured articles), in the editor's order, leaving out those the
+        reader may not see. One query."""
+        keys = [page.translation_key for page in chosen]
+        found = {
+            page.translation_key: page
+            for page in self.for_reader(locale).filter(translation_key__in=keys).specific()
+        }
+        return [found[key] for key in dict.fromkeys(keys) if key in found]
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
+def reader_pages(locale=None):
+    """Every page type at once (search, sitemaps): `Page.objects` with the rule above."""
+    return PortalPageQuerySet(Page).order_by("path").for_reader(locale)
+
+
+def visible_pages():
+    return PortalPageQuerySet(Page).order_by("path").visible()
