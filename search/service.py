@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from wagtail.models import Locale, Page
 
 from directory.facets import FACETS as LISTING_FACETS
+from home.querysets import visible_pages
 
 from . import indexing, kinds, synonyms
 from .cluster import state
@@ -126,10 +127,9 @@ def autocomplete(query, request=None, limit=AUTOCOMPLETE_LIMIT):
 
 
 def readable_pages(page_ids):
-    """The pages among `page_ids` any reader may see: live and public (no view restriction
-    on them or above them). The one place the query-time check is written: swap in a
-    stricter queryset here (e.g. also hiding translations of hidden pages)."""
-    return Page.objects.live().public().filter(pk__in=page_ids)
+    """The pages among `page_ids` any reader may see: the portal's one visibility rule
+    (home/querysets.py: live, public, and not a translation of a hidden page)."""
+    return visible_pages().filter(pk__in=page_ids)
 
 
 def describe(hits, query, request):
