@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata import views as opendata_views
 from portal import errors, page_passwords
+from portal.media import media_urlpatterns
 from portal.sitemaps import AllLocalesSitemap, LocalizedViewSitemap
 from search import views as search_views
 
@@ -38,6 +39,9 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Uploaded images, when SERVE_MEDIA asks Django to serve them (see portal/media.py).
+urlpatterns += media_urlpatterns()
 
 # Every reader-facing URL carries its language: /en/..., /es/..., /vi/..., /am/..., /ti/...
 urlpatterns += i18n_patterns(

@@ -56,6 +56,9 @@ SEARCH_COOL_DOWN = env.float("SEARCH_COOL_DOWN", default=5.0)
 BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+# Django itself serves uploaded images (portal/media.py): for an install without a web server
+# in front that serves MEDIA_ROOT (see docs/deploy.md). Off: the web server or a bucket does.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 # Listings not verified for this many days are reported to editors as needing review.
 LISTING_STALE_AFTER_DAYS = env.int("LISTING_STALE_AFTER_DAYS", default=180)
 # Production only (see production.py): off when a proxy in front already redirects to HTTPS.
