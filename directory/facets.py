@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models.listings import ListingKind, ListingPage
+from .models.listings import Cost, ListingKind, ListingPage
 from .models.taxonomy import Area, Language, Need
 
 LABELS_CACHE_SECONDS = 300  # taxonomy renames clear it at once (see `forget_labels`)
@@ -75,6 +75,7 @@ FACETS = (
         "language", _("Language offered"), _("Any language"), "languages__code", taxonomy=Language
     ),
     Facet("kind", _("Kind"), _("Any kind"), "kind", choices=ListingKind),
+    Facet("cost", _("Cost"), _("Any cost"), "cost", choices=Cost),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 TAXONOMY_FACETS = tuple(facet for facet in FACETS if facet.taxonomy is not None)

@@ -36,6 +36,14 @@ class Direction(models.TextChoices):
     BOTH = "both", _("Both: get help and give help")
 
 
+class Cost(models.TextChoices):
+    """What using it costs (HSDS's cost options, in a reader's words)."""
+
+    FREE = "free", _("Free of charge")
+    SLIDING_SCALE = "sliding_scale", _("Sliding scale")
+    FEE = "fee", _("Fee")
+
+
 class ListingKind(models.TextChoices):
     """What a reader filters by. Stored on every listing so one query can facet on it."""
 
@@ -59,6 +67,7 @@ def listing_panels(*kind_panels):
             [
                 FieldPanel("direction"),
                 FieldPanel("audience"),
+                FieldPanel("cost"),
                 FieldPanel("needs", widget=checkboxes),
                 FieldPanel("areas", widget=checkboxes),
                 FieldPanel("languages", widget=checkboxes),
@@ -178,6 +187,13 @@ class ListingPage(Page):
     call_first = models.BooleanField(
         _("call first"), default=False, help_text=_("Readers should call before they go.")
     )
+    cost = models.CharField(
+        _("cost"),
+        max_length=20,
+        choices=Cost.choices,
+        blank=True,
+        help_text=_("Leave empty unless confirmed."),
+    )
     closed_on_holidays = models.BooleanField(
         _("closed on holidays"),
         default=False,
@@ -208,6 +224,7 @@ class ListingPage(Page):
         TranslatableField("audience"),
         TranslatableField("mailing_list_name"),
         SynchronizedField("direction"),
+        SynchronizedField("cost"),
         SynchronizedField("needs"),
         SynchronizedField("areas"),
         SynchronizedField("languages"),

@@ -124,6 +124,7 @@ def content(locales, directory, articles_index):
             title="Nurse advice line",
             slug="nurse-line",
             summary="Answers to health questions from a nurse, by phone.",
+            cost="free",
             needs=[health],
             areas=[seattle, south],
         ),

@@ -55,6 +55,14 @@ def test_filters_narrow_the_results(backend):
     assert titles(search("mutual aid", kind="article")) == ["What mutual aid means"]
 
 
+def test_a_field_facet_filters_and_counts(backend):
+    """`cost` is declared once in directory/facets.py: both backends filter and count it."""
+    assert titles(search("seattle", cost="free")) == ["Nurse advice line"]
+    assert {"value": "free", "label": "Free of charge", "count": 1} in search("seattle").facets[
+        "cost"
+    ]
+
+
 def test_filters_alone_browse(backend):
     assert titles(search("", need="transportation")) == ["Request a ride"]
 
