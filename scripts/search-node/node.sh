@@ -8,7 +8,8 @@
 #                                         until the cluster is at least yellow, print its URL
 #   scripts/search-node/node.sh stop      stop the node started by `start` (by its pid file)
 #   scripts/search-node/node.sh status    say whether it runs; exit 0 if it answers, 3 if stopped
-#   scripts/search-node/node.sh clean     stop it and delete its data and logs (keeps the install)
+#   scripts/search-node/node.sh clean     stop it and delete its data and logs (keeps the install;
+#                                         for an instance, all of its folder)
 #
 # Environment:
 #   SEARCH_NODE_PORT           http port (default 9200); the node listens on 127.0.0.1 only
@@ -508,7 +509,9 @@ do_status() {
 do_clean() {
   do_stop
   rm -rf "$DATA_DIR" "$LOG_DIR" "$TMP_DIR"
-  log "removed data and logs under $NODE_DIR"
+  # An instance keeps nothing worth having: its config is rewritten at every start.
+  [[ -z "$INSTANCE" ]] || rm -rf "$STATE_DIR"
+  log "removed data and logs under $STATE_DIR"
 }
 
 main() {

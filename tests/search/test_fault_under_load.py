@@ -17,7 +17,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -116,9 +115,8 @@ class Node:
         )
 
     def remove(self):
-        subprocess.run([str(NODE_SCRIPT), "clean"], env=self.env, capture_output=True)
-        folder = ROOT / "build" / "search-node" / "instances" / self.name
-        shutil.rmtree(folder, ignore_errors=True)
+        """Stop it and delete its folder (data, logs, config)."""
+        self.run("clean")
 
 
 @pytest.fixture
