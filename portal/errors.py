@@ -36,5 +36,7 @@ def server_error(request):
         )
     # Rendered without a RequestContext, as Django's own handler does: context processors
     # may be what failed. The CSP nonce lets the page's one inline style through.
-    context = {"request_id": request_id, "csp_nonce": getattr(request, "csp_nonce", "")}
+    # (str(): django-csp's lazy nonce is falsy, and left out of the header, until it is read.)
+    nonce = getattr(request, "csp_nonce", None)
+    context = {"request_id": request_id, "csp_nonce": str(nonce) if nonce is not None else ""}
     return HttpResponseServerError(loader.get_template("500.html").render(context))
