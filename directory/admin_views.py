@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import PageReportView
 
-from .freshness import mark_verified, stale_listings
+from .freshness import mark_verified
 from .models import ListingPage
 
 
@@ -39,7 +39,7 @@ class StaleListingsReportView(PageReportView):
         editable = self.permission_policy.instances_user_has_permission_for(
             self.request.user, "publish"
         )
-        return stale_listings().filter(pk__in=editable.values("pk"))
+        return ListingPage.objects.stale().filter(pk__in=editable.values("pk"))
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

@@ -15,6 +15,7 @@ from directory.models import (
     OpeningHours,
     Organization,
     ResourcePage,
+    SocialHandle,
 )
 
 
@@ -91,6 +92,13 @@ class ListingPageFactory(wagtail_factories.PageFactory):
     def languages(self, create, extracted, **kwargs):
         if extracted:
             self.languages.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def social_handles(self, create, extracted, **kwargs):
+        """`social_handles=[{"platform": "instagram", "handle": "@name"}, ...]`."""
+        if extracted:
+            self.social_handles = [SocialHandle(**account) for account in extracted]
             self.save()
 
 

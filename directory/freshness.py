@@ -1,37 +1,9 @@
-"""Which listings need checking again, and marking one as checked today.
+"""Marking a listing as checked today (which listings need checking is
+`ListingPage.objects.stale()`)."""
 
-A listing is stale when nobody has confirmed its details with the group for
-`settings.LISTING_STALE_AFTER_DAYS` days, or ever. Verification is synchronized across
-translations, so the report looks at the default locale only.
-"""
-
-from datetime import timedelta
-
-from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
-from wagtail.models import Locale
-
-
-def stale_cutoff(today=None):
-    """Verified before this date means stale."""
-    today = today or timezone.localdate()
-    return today - timedelta(days=settings.LISTING_STALE_AFTER_DAYS)
-
-
-def stale_listings(today=None):
-    """Live listings in the default locale not verified since the cutoff, oldest first."""
-    from directory.models import ListingPage
-
-    cutoff = stale_cutoff(today)
-    return (
-        ListingPage.objects.live()
-        .filter(locale=Locale.get_default())
-        .filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
-        .select_related("last_verified_by")
-        .order_by("last_verified_on", "title")
-    )
+from .models import ListingPage
 
 
 def mark_verified(listing, user, today=None):
@@ -41,8 +13,6 @@ def mark_verified(listing, user, today=None):
     unpublished changes keeps them as a draft: the date is added to the draft and written
     to the live row, so readers see it at once and publishing the draft keeps it.
     """
-    from directory.models import ListingPage
-
     today = today or timezone.localdate()
     for page in ListingPage.objects.filter(translation_key=listing.translation_key):
         had_draft = page.has_unpublished_changes

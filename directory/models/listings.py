@@ -9,20 +9,26 @@ they have the same shape (what it is, who it is for, what to do) and differ only
 separate types would duplicate fields and templates without giving editors anything.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.querysets import PortalPageManager
+from home.querysets import PortalPageQuerySet
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
+
+from .hours import hours_by_day, open_status
 
 
 def in_default_locale():
@@ -105,8 +111,29 @@ def listing_panels(*kind_panels):
     ]
 
 
+def stale_cutoff(today=None):
+    """Verified before this date means stale."""
+    today = today or timezone.localdate()
+    return today - timedelta(days=settings.LISTING_STALE_AFTER_DAYS)
+
+
+class ListingPageQuerySet(PortalPageQuerySet):
+    def stale(self, today=None):
+        """Live listings in the default locale nobody has confirmed with the group for
+        LISTING_STALE_AFTER_DAYS days, or ever; oldest first. Verification is synchronized
+        across translations, so the default locale speaks for all of them."""
+        cutoff = stale_cutoff(today)
+        return (
+            self.live()
+            .filter(locale=Locale.get_default())
+            .filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
+            .select_related("last_verified_by")
+            .order_by("last_verified_on", "title")
+        )
+
+
 class ListingPage(Page):
-    objects = PortalPageManager()
+    objects = PageManager.from_queryset(ListingPageQuerySet)()
 
     summary = models.CharField(
         _("summary"),
@@ -256,10 +283,8 @@ class ListingPage(Page):
         return self.listing_kind
 
     def open_status(self, at=None):
-        """ "open", "closed", or None when no hours are known (see `directory.open_now`)."""
-        from directory.open_now import open_status
-
-        return open_status(self, at)
+        """ "open", "closed", or None when no hours are known (see `hours.open_status`)."""
+        return open_status(self.opening_hours.all(), self.closed_on_holidays, at)
 
     @property
     def kind_label(self):
@@ -276,12 +301,10 @@ class ListingPage(Page):
 
     def hours_context(self):
         """Hours by day and "open now", only when structured hours are known."""
-        from directory.open_now import hours_by_day
-
         status = self.open_status()
         return {
             "open_status": status,
-            "hours_by_day": hours_by_day(self) if status is not None else [],
+            "hours_by_day": hours_by_day(self.opening_hours.all()) if status is not None else [],
         }
 
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 import pytest
 
 from directory.factories import GroupPageFactory
-from directory.freshness import stale_listings
 from directory.models import ListingPage
 
 
@@ -35,7 +34,7 @@ def listings(directory, settings):
 
 
 def test_stale_listings_are_the_unverified_and_the_long_unverified(listings):
-    titles = {page.title for page in stale_listings()}
+    titles = {page.title for page in ListingPage.objects.stale()}
     assert titles == {"Never checked group", "Old group"}
 
 
@@ -85,7 +84,7 @@ def test_mark_verified_today_records_who_and_when(client, editor, listings):
     assert old.last_verified_on == timezone.localdate()
     assert old.last_verified_by == editor
     assert not old.has_unpublished_changes
-    assert old not in stale_listings()
+    assert old not in ListingPage.objects.stale()
     html = client.get(old.url).content.decode()
     assert "Last checked on" in html
 

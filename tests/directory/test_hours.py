@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from directory.factories import GroupPageFactory, HolidayFactory, OpeningHoursFactory
-from directory.open_now import CLOSED, OPEN
+from directory.models.hours import CLOSED, OPEN
 
 MON, TUE, FRI, SAT, SUN = 0, 1, 4, 5, 6
 

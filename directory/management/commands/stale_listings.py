@@ -10,7 +10,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from directory.freshness import stale_listings
+from directory.models import ListingPage
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        stale = list(stale_listings())
+        stale = list(ListingPage.objects.stale())
         days = settings.LISTING_STALE_AFTER_DAYS
         if not stale:
             self.stdout.write(f"No listing is older than {days} days.")
