@@ -193,11 +193,10 @@ AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
 # Failed attempts are kept (and shown in Settings → Login lockouts); successful logins are not:
 # a log of every editor's sign-in address is personal data the portal does not need.
 AXES_DISABLE_ACCESS_LOG = True
-# Whose address a failure is counted against. None: REMOTE_ADDR, right when nothing stands in
-# front of the site. Behind a reverse proxy set "portal.client.client_ip", which reads
-# X-Forwarded-For as far as TRUSTED_PROXY_COUNT allows; otherwise every reader shares the
-# proxy's address and one attacker would lock everyone out.
-AXES_CLIENT_IP_CALLABLE = None
+# Whose address a failure is counted against: the same client address the rate limit uses
+# (portal/client.py: REMOTE_ADDR, or X-Forwarded-For as far as TRUSTED_PROXY_COUNT allows), so
+# behind a proxy one attacker cannot lock out everyone who shares the proxy's address.
+AXES_CLIENT_IP_CALLABLE = "portal.client.client_ip"
 
 # --- Logging ------------------------------------------------------------------------------
 # Everything to stderr (the process manager or container keeps it), each record stamped with
