@@ -53,8 +53,13 @@ class Row:
         return str(self.instance)
 
 
+def target_locales_queryset():
+    """Every locale but the default: the languages things are translated into."""
+    return Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
+
+
 def target_locales():
-    return list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
+    return list(target_locales_queryset())
 
 
 def translatable_snippet_models():

@@ -1,53 +1,105 @@
-"""The translation health report in Wagtail's admin."""
+"""The translation health report: a Wagtail report (filters, pagination, CSV/XLSX export)."""
 
+from functools import cached_property
+
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale
+
+import django_filters
 
 from . import health
 
+FLAGGED = "flagged"
 STATUS_FILTERS = [
     (health.MISSING, _("Missing")),
     (health.OUTDATED, _("Out of date")),
     (health.TRANSLATED, _("Translated")),
-    ("flagged", _("Flagged for review")),
+    (FLAGGED, _("Flagged for review")),
 ]
 
 
-class TranslationHealthView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "translations/health.html"
+class TranslationHealthFilterSet(WagtailFilterSet):
+    """Filters for the report. Its rows are built in Python from wagtail-localize's records
+    (pages and snippets of every type), so the view applies these values to the rows rather
+    than to a queryset; an unknown value makes the form invalid, and the report then shows
+    everything."""
+
+    locale = django_filters.ModelChoiceFilter(
+        label=_("Language"),
+        queryset=lambda request: health.target_locales_queryset(),
+        to_field_name="language_code",
+        empty_label=_("All languages"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_FILTERS, empty_label=_("Any status")
+    )
+
+    class Meta:
+        model = Locale
+        fields = []
+
+
+class TranslationHealthReportView(ReportView):
     page_title = _("Translation health")
     header_icon = "wagtail-localize-language"
+    template_name = "translations/health.html"
+    results_template_name = "translations/health_results.html"
+    index_url_name = "translation_health"
+    index_results_url_name = "translation_health_results"
+    filterset_class = TranslationHealthFilterSet
+    export_filename = "translation-health"
+    paginate_by = 100
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        all_locales = health.target_locales()
-        codes = {locale.language_code for locale in all_locales}
-        # Unknown filter values are ignored rather than answered with an empty table.
-        locale_code = self.request.GET.get("locale", "")
-        locales = [loc for loc in all_locales if loc.language_code == locale_code] or all_locales
-        status = self.request.GET.get("status", "")
-        if status not in dict(STATUS_FILTERS):
-            status = ""
-        rows = health.build_report(locales)
-        context.update(
-            {
-                "summary": health.summary(rows, locales),
-                "rows": [row for row in rows if self.keep(row, locales, status)],
-                "locales": locales,
-                "all_locales": all_locales,
-                "active_locale": locale_code if locale_code in codes else "",
-                "active_status": status,
-                "status_filters": STATUS_FILTERS,
-            }
-        )
-        return context
+    @cached_property
+    def locales(self):
+        """The report's columns: the chosen language, else every non-default one."""
+        chosen = self.filters.form.cleaned_data.get("locale") if self.filters.is_valid() else None
+        return [chosen] if chosen else health.target_locales()
 
-    def keep(self, row, locales, status):
+    @cached_property
+    def rows(self):
+        return health.build_report(self.locales)
+
+    def get_queryset(self):
+        return self.rows
+
+    def filter_queryset(self, rows):
+        status = self.filters.form.cleaned_data.get("status") if self.filters.is_valid() else ""
         if not status:
-            return True
-        cells = [row.cells[locale.language_code] for locale in locales]
-        if status == "flagged":
+            return rows
+        return [row for row in rows if self.matches(row, status)]
+
+    def matches(self, row, status):
+        cells = row.cells.values()
+        if status == FLAGGED:
             return any(cell.flags for cell in cells)
         return any(cell.status == status for cell in cells)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["locales"] = self.locales
+        context["summary"] = health.summary(self.rows, self.locales)
+        return context
+
+    # --- Export: one column per language, the status and any flags in each cell -------------
+    @property
+    def list_export(self):
+        return ["label", "kind"] + [locale.language_code for locale in self.locales]
+
+    @property
+    def export_headings(self):
+        headings = {"label": _("Page or snippet"), "kind": _("Type")}
+        for locale in self.locales:
+            headings[locale.language_code] = locale.get_display_name()
+        return headings
+
+    def to_row_dict(self, row):
+        values = {"label": row.label, "kind": capfirst(row.kind)}
+        for code, cell in row.cells.items():
+            reasons = [str(flag.get_reason_display()) for flag in cell.flags]
+            values[code] = "; ".join([str(cell.label)] + reasons)
+        return values

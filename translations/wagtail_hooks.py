@@ -10,7 +10,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import ReviewFlag
-from .views import TranslationHealthView
+from .views import TranslationHealthReportView
 
 
 class ReviewFlagPermissionPolicy(ModelPermissionPolicy):
@@ -52,9 +52,14 @@ def register_health_url():
     return [
         path(
             "reports/translation-health/",
-            TranslationHealthView.as_view(),
+            TranslationHealthReportView.as_view(),
             name="translation_health",
-        )
+        ),
+        path(
+            "reports/translation-health/results/",
+            TranslationHealthReportView.as_view(results_only=True),
+            name="translation_health_results",
+        ),
     ]
 
 
