@@ -1,11 +1,17 @@
 """The home page: what mutual aid is, the two paths (get help, give help), and urgent contacts."""
 
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
@@ -110,3 +116,60 @@ class HomeUrgentContact(Orderable):
     )
 
     panels = [FieldPanel("page")]
+
+
+class SiteText(TranslatableMixin, models.Model):
+    """The site's name and footer text, one record per language (like bakerydemo's FooterText).
+
+    A translatable snippet rather than a `wagtail.contrib.settings` setting: a setting holds one
+    value per site, these texts need one per language, translated and reported on (translation
+    health) like every other snippet. Read through `for_language`, cached per language.
+    """
+
+    site_name = models.CharField(
+        _("site name"),
+        max_length=80,
+        help_text=_("Shown in the header and in every page's title."),
+    )
+    footer = RichTextField(
+        _("footer text"),
+        features=["bold", "italic", "link"],
+        help_text=_("A sentence or two at the foot of every page."),
+    )
+
+    panels = [FieldPanel("site_name"), FieldPanel("footer")]
+    translatable_fields = [TranslatableField("site_name"), TranslatableField("footer")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site name and footer")
+        verbose_name_plural = _("site name and footer")
+
+    def __str__(self):
+        return self.site_name
+
+    def clean(self):
+        super().clean()
+        others = SiteText.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(
+                _("This language already has a site name and footer: edit that one instead.")
+            )
+
+    @classmethod
+    def for_language(cls, language_code):
+        """The record for a language, or None: from the cache, else one query."""
+        key = SITE_TEXT_CACHE_KEY.format(language_code)
+        found = cache.get(key)
+        if found is None:
+            found = cls.objects.filter(locale__language_code=language_code).first() or False
+            # No expiry needed: saving or deleting any record clears every language's entry.
+            cache.set(key, found, None)
+        return found or None
+
+
+SITE_TEXT_CACHE_KEY = "home:site-text:{}"
+
+
+@receiver([post_save, post_delete], sender=SiteText)
+def forget_site_text(**kwargs):
+    cache.delete_many([SITE_TEXT_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])

@@ -7,10 +7,15 @@ behind the source's restrictions (the same password or login form Wagtail shows 
 """
 
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.models import Locale, Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.wagtail_hooks import check_view_restrictions
+
+from .models import SiteText
 
 
 @hooks.register("before_serve_page")
@@ -34,3 +39,16 @@ def restriction_response(page, request, serve_args, serve_kwargs):
         page, request, serve_args, serve_kwargs
     )
     return None if response is allowed else response
+
+
+class SiteTextViewSet(SnippetViewSet):
+    """The site name and footer, under Settings: one record per language."""
+
+    model = SiteText
+    icon = "site"
+    menu_label = _("Site name and footer")
+    add_to_settings_menu = True
+    list_display = ["site_name", "locale"]
+
+
+register_snippet(SiteTextViewSet)
