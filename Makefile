@@ -80,3 +80,11 @@ seed: install ## Load the demo content (again: it only adds what is missing)
 index: install ## Rebuild the search indexes (Wagtail's, and the cluster's when SEARCH_URL is set)
 	$(MANAGE) update_index
 	if [ -n "$$SEARCH_URL" ]; then $(MANAGE) search_rebuild; fi
+
+.PHONY: backup restore
+backup: $(VENV)/.installed ## Back up the database and uploaded files to backups/ (docs/backup.md)
+	scripts/backup.sh backup
+
+restore: $(VENV)/.installed ## Restore one: make restore BACKUP=backups/portal-<time>.tar.gz
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/portal-<time>.tar.gz" >&2; exit 2; }
+	scripts/backup.sh restore "$(BACKUP)"
