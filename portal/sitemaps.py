@@ -18,6 +18,8 @@ from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from home.querysets import visible_pages
+
 
 class AllLocalesSitemap(Sitemap):
     def items(self):
@@ -25,7 +27,8 @@ class AllLocalesSitemap(Sitemap):
         trees = Page.objects.none()
         for localized_root in root.get_translations(inclusive=True):
             trees |= localized_root.get_descendants(inclusive=True)
-        return trees.live().public().order_by("path").defer_streamfields().specific()
+        visible = visible_pages().filter(pk__in=trees.values("pk"))
+        return visible.order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)

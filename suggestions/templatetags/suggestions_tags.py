@@ -9,13 +9,9 @@ from suggestions.models import SuggestListingPage
 register = template.Library()
 
 
-def suggest_page(site_root=None):
+def suggest_page():
     """The suggest page in the reader's language, else in the default language, else None."""
-    pages = SuggestListingPage.objects.live().public()
-    return (
-        pages.filter(locale=Locale.get_active()).first()
-        or pages.filter(locale=Locale.get_default()).first()
-    )
+    return SuggestListingPage.objects.for_reader(Locale.get_active()).first()
 
 
 @register.simple_tag
