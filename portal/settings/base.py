@@ -101,7 +101,6 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
@@ -160,7 +159,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -288,6 +286,8 @@ WHITENOISE_MAX_AGE = 60 * 60
 
 # Complex pages can exceed Django's default of 1,000 fields in Wagtail's editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Django 6's default, now: a web address typed without a scheme is read as https://.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Wagtail ------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Mutual Aid King County"
