@@ -64,9 +64,9 @@ class ArticleIndexPage(IntroPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = (
+            # visible(): also leaves out translations whose English source editors hid
             ArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            .visible()
             .order_by("-date", "title")
             .prefetch_related("authors")
         )

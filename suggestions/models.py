@@ -176,7 +176,8 @@ class SuggestListingPage(RoutablePageMixin, IntroPageMixin, Page):
 
         from .forms import ProblemReportForm
 
-        listing = get_object_or_404(ListingPage.objects.live().public(), pk=listing_id)
+        # Only a listing readers may see can be reported (the form shows its title).
+        listing = get_object_or_404(ListingPage.objects.visible(), pk=listing_id)
         return self.serve_form(
             request, ProblemReportForm, "suggestions/report_form.html", listing=listing.specific
         )
