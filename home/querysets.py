@@ -57,7 +57,6 @@ class PortalPageQuerySet(PageQuerySet):
         )
         return visible, default_id
 
-
     def chosen_for_reader(self, chosen, locale=None):
         """The reader's version of each page an editor chose (a list of pages in any language,
         e.g. the home page's featured articles), in the editor's order, leaving out those the

@@ -14,7 +14,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -128,7 +128,7 @@ class ListingPageQuerySet(PortalPageQuerySet):
             .filter(locale=Locale.get_default())
             .filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=cutoff))
             .select_related("last_verified_by")
-            .order_by("last_verified_on", "title")
+            .order_by(F("last_verified_on").asc(nulls_first=True), "title")
         )
 
 
