@@ -40,7 +40,8 @@ class Command(BaseCommand):
                 + (
                     "The half-built index was deleted."
                     if tidy
-                    else "The half-built index could not be deleted: see the log for its name."
+                    else "The new index, if the cluster created it, could not be deleted: "
+                    "see the log for its name."
                 )
             ) from error
         finally:
