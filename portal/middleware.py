@@ -10,6 +10,7 @@ import re
 import uuid
 
 from django.middleware import locale
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language
@@ -50,8 +51,19 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     """
 
     def process_response(self, request, response):
-        if response.status_code == 404 and wants_json(request):
+        if response.status_code == 404 and wants_json(request) and not reader_page(request):
             patch_vary_headers(response, ("Accept-Language",))
             response.headers.setdefault("Content-Language", get_language())
             return response
         return super().process_response(request, response)
+
+
+def reader_page(request):
+    """True when the path names a reader's page under a language prefix, such as /open-data/
+    (the page explaining the data): that 404 still redirects to /<lang>/open-data/. Wagtail's
+    catch-all page route does not count: it accepts every path."""
+    try:
+        match = resolve(f"/{get_language()}{request.path_info}")
+    except Resolver404:
+        return False
+    return match.url_name != "wagtail_serve"
