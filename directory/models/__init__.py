@@ -2,15 +2,8 @@
 
 from .hours import Holiday, OpeningHours
 from .index import DirectoryIndexPage
-from .listings import (
-    ExternalFormPage,
-    FormLink,
-    GroupPage,
-    HotlinePage,
-    ListingPage,
-    ResourcePage,
-    SocialHandle,
-)
+from .listing_types import ExternalFormPage, FormLink, GroupPage, HotlinePage, ResourcePage
+from .listings import ListingPage, SocialHandle
 from .taxonomy import Area, Language, Need, Organization
 
 __all__ = [
