@@ -11,6 +11,8 @@ import time
 
 from django.conf import settings
 
+from wagtail.models import Page
+
 from elasticsearch_dsl.response import Response
 
 from .. import synonyms
@@ -145,13 +147,16 @@ class ClusterBackend:
     def sync(self, page_ids=(), translation_keys=()):
         """Bring these pages (and all translations of them) in line with the database."""
         self.ensure_index()
+        page_ids, translation_keys = list(page_ids), list(translation_keys)
         pages = searchable_pages()
-        live = pages.filter(pk__in=list(page_ids)) | pages.filter(
-            translation_key__in=list(translation_keys)
-        )
+        live = pages.filter(pk__in=page_ids) | pages.filter(translation_key__in=translation_keys)
         live = list(live.specific())
         docs = DocumentBuilder().build(live)
-        gone = set(page_ids) - {p.pk for p in live}
+        # Translations leave with their source: unpublishing or restricting the English page
+        # hides its translations too (home/querysets.py), so their documents go as well.
+        translations = Page.objects.filter(translation_key__in=translation_keys)
+        listed = set(page_ids) | set(translations.values_list("pk", flat=True))
+        gone = listed - {p.pk for p in live}
         actions = list(index_actions(self.alias, docs))
         actions += [
             {"_op_type": "delete", "_index": self.alias, "_id": str(pk)} for pk in sorted(gone)

@@ -60,3 +60,41 @@ def test_a_visible_translation_can_still_be_reported(client, spanish_site, direc
     response = client.get(f"/es/suggest/report/{spanish.pk}/")
 
     assert "Despensa del barrio" in response.content.decode()
+
+
+@pytest.mark.cluster
+@pytest.mark.parametrize("hide", ["unpublish", "unpublish_during_outage"])
+def test_unpublishing_a_source_takes_its_translations_out_of_the_cluster(
+    cluster, spanish_site, directory, settings, django_capture_on_commit_callbacks, hide
+):
+    """The index itself, not only the query-time check: a translation of an unpublished page
+    must leave the cluster, or every search for it falls back to the database."""
+    from django.core.cache import cache
+
+    from search import service
+    from search.cluster import state
+
+    from .conftest import dead_address
+
+    with django_capture_on_commit_callbacks(execute=True):  # indexed as editors publish
+        listing = publish(GroupPageFactory(parent=directory, slug="pantry", title="Pantry"))
+        spanish = translate(listing, "es", title="Despensa secreta")
+    assert in_index(cluster, spanish)
+
+    url = settings.SEARCH_URL
+    if hide == "unpublish_during_outage":
+        settings.SEARCH_URL = dead_address()
+    with django_capture_on_commit_callbacks(execute=True):
+        listing.unpublish()
+    if hide == "unpublish_during_outage":
+        settings.SEARCH_URL = url
+        cache.delete(state.REST_KEY)
+        service.search(service.make_query("pantry"))  # back: the missed update is replayed
+
+    assert not in_index(cluster, listing)
+    assert not in_index(cluster, spanish)
+
+
+def in_index(cluster, page):
+    cluster.refresh()
+    return cluster.client.exists(f"/{cluster.alias}/_doc/{page.pk}")
