@@ -188,9 +188,13 @@ def test_editor_publishes_an_article_and_finds_it_in_search(editor, desktop_page
     expect(paragraph).to_contain_text("one evening a week.")
     open_menu(page.get_by_role("button", name="More actions"))
     page.get_by_role("button", name="Publish").click()
-    # Wagtail returns to the article index's listing once the page is live, and says so.
-    page.wait_for_url(re.compile(rf"/admin/pages/{editor.pk}/$"))
-    expect(page.get_by_text("Page 'Tool libraries in Kent' created and published.")).to_be_visible()
+    # Wagtail returns to the article index's listing once the page is live, and says so. If it
+    # refuses the form it says why instead: wait for either, so a refusal fails at once, readably.
+    published = page.get_by_text("Page 'Tool libraries in Kent' created and published.")
+    refused = page.locator(".messages .error, :not([hidden]):is(.error-message, .help-critical)")
+    expect(published.or_(refused).first).to_be_visible()
+    assert not refused.count(), refused.all_inner_texts()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{editor.pk}/$"))
 
     page.goto("/en/search/?q=tool+libraries")
     page.get_by_role("link", name="Tool libraries in Kent").click()
