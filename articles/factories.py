@@ -28,3 +28,12 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        # Tags cannot be given to the model's constructor like `authors=[...]` or
+        # `related_listings=[ArticleRelatedListing(...)]` can.
+        if extracted:
+            self.topics.set(extracted)
+            self.save()

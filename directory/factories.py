@@ -15,7 +15,6 @@ from directory.models import (
     OpeningHours,
     Organization,
     ResourcePage,
-    SocialHandle,
 )
 
 
@@ -68,38 +67,16 @@ class DirectoryIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class ListingPageFactory(wagtail_factories.PageFactory):
+    """A listing. Pass its relations as lists, e.g. `needs=[food]`, `areas=[seattle]`,
+    `languages=[...]`, `social_handles=[SocialHandle(platform=..., handle=...)]`: the model
+    (a modelcluster) keeps them until the page is saved, so the page is saved only once."""
+
     title = factory.Sequence(lambda n: f"Listing {n}")
     slug = factory.Sequence(lambda n: f"listing-{n}")
     summary = "Groceries delivered to your door."
 
     class Meta:
         abstract = True
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def needs(self, create, extracted, **kwargs):
-        if extracted:
-            self.needs.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def areas(self, create, extracted, **kwargs):
-        if extracted:
-            self.areas.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def languages(self, create, extracted, **kwargs):
-        if extracted:
-            self.languages.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def social_handles(self, create, extracted, **kwargs):
-        """`social_handles=[{"platform": "instagram", "handle": "@name"}, ...]`."""
-        if extracted:
-            self.social_handles = [SocialHandle(**account) for account in extracted]
-            self.save()
 
 
 class GroupPageFactory(ListingPageFactory):
