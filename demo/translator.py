@@ -1,19 +1,18 @@
 """Translates the demo site through wagtail-localize, from `demo/content/translations`.
 
 Each data module (`es.py`, `vi.py`, `am.py`, `ti.py`) maps an English source segment, exactly
-as wagtail-localize extracts it, to its translation. For every page and snippet to translate we
-do what an editor's "Translate this page" does: take a `TranslationSource` of the English
-object, store the segments' `StringTranslation`s (translation memory), open a `Translation`
-(the synced link editors see in the admin) and let wagtail-localize build and publish the
-translated object. Editors can then edit, sync and re-translate the demo like any other page.
+as wagtail-localize extracts it, to its translation. For every live English page and snippet we
+do what a translator with a PO file does in the admin: open a `Translation` (the synced link
+editors see), import a PO file made from the data with `Translation.import_po` and build the
+translated object with `Translation.save_target`. Editors can then edit, sync and re-translate
+the demo like any other page.
 
-A segment the data does not translate falls back to English (wagtail-localize's `fallback`),
-and the translation is flagged for review; so is everything in a locale whose data declares
-`NEEDS_REVIEW` (machine-assisted, awaiting a fluent reviewer).
+A segment the data does not translate falls back to English (`save_target` uses
+wagtail-localize's fallback), and the translation is flagged for review; so is everything in a
+locale whose data declares `NEEDS_REVIEW` (machine-assisted, awaiting a fluent reviewer).
 
-Idempotent like `DemoLoader`: a translation that exists is left alone unless the English source
-changed, a segment gained a translation, or `update=True` (which also overwrites translations
-editors changed in wagtail-localize with the data's).
+An object that already has a translation in a locale is never touched: the translator only
+adds translations, and only of live English pages.
 """
 
 import importlib
@@ -26,6 +25,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
+
+import polib
 
 from directory.models import Area, Language, Need, Organization
 from translations.models import ReviewFlag
@@ -55,8 +56,7 @@ class LocaleData:
 @dataclass
 class TranslationReport:
     created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: int = 0
+    unchanged: int = 0  # already translated: left alone
     flagged: list = field(default_factory=list)
     missing_data: list = field(default_factory=list)
     rejected: list = field(default_factory=list)  # translations a field refused, and why
@@ -87,8 +87,7 @@ def segment_keys(segment):
 
 
 class DemoTranslator:
-    def __init__(self, update=False, data=None):
-        self.update = update
+    def __init__(self, data=None):
         self.report = TranslationReport()
         self.source_locale = Locale.get_default()
         # Tests pass their own small data; the loader reads the translators' modules.
@@ -114,7 +113,9 @@ class DemoTranslator:
             translated_pages = set()
             for page in self.pages(home):
                 parent_ok = page.pk == home.pk or page.get_parent().pk in translated_pages
-                if parent_ok and self.wanted(page, locale_data):
+                if not parent_ok:
+                    continue
+                if page.has_translation(locale) or self.wanted(page, locale_data):
                     self.translate(page, locale, locale_data)
                     translated_pages.add(page.pk)
         return self.report
@@ -125,8 +126,13 @@ class DemoTranslator:
             yield from model.objects.filter(locale=self.source_locale).order_by("pk")
 
     def pages(self, home):
-        """English pages, parents before children, so every parent is translated first."""
-        return home.get_descendants(inclusive=True).filter(locale=self.source_locale).specific()
+        """Live English pages, parents before children, so every parent is translated first.
+
+        Drafts and unpublished pages are never translated: a translation is published, and
+        must not show what editors have not.
+        """
+        pages = home.get_descendants(inclusive=True).filter(locale=self.source_locale)
+        return pages.live().specific()
 
     def wanted(self, page, locale_data):
         if locale_data.code in ALL_PAGES_LOCALES or page.slug in ESSENTIAL_SLUGS:
@@ -143,50 +149,49 @@ class DemoTranslator:
         return None
 
     def translate(self, instance, locale, locale_data):
-        before = TranslationSource.objects.get_for_instance_or_none(instance)
-        source, created_source = TranslationSource.update_or_create_from_instance(instance)
-        source_changed = before is not None and before.last_updated_at != source.last_updated_at
-        stored, missing = self.store_strings(source, locale, locale_data)
-        translation, opened = Translation.objects.get_or_create(
+        if instance.has_translation(locale):
+            self.report.unchanged += 1  # an editor's (or an earlier run's) work: never rewritten
+            return
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
+        translation, _opened = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        exists = instance.has_translation(locale)
-        label = f"{locale.language_code}: {instance}"
-        if exists and not (stored or source_changed or opened or self.update):
-            self.report.unchanged += 1
-            return
-        rejected = self.save_target(source, locale)
-        (self.report.updated if exists else self.report.created).append(label)
+        po, missing = self.po_file(source, locale, locale_data)
+        translation.import_po(po, **self.provenance(locale_data))
+        rejected = self.save_target(translation)
+        self.report.created.append(f"{locale.language_code}: {instance}")
         self.flag(instance, locale, locale_data, missing, rejected)
 
-    def store_strings(self, source, locale, locale_data):
-        """Put the data's translations in translation memory; return (stored, missing) counts."""
-        stored = missing = 0
-        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    def po_file(self, source, locale, locale_data):
+        """A PO file of the data's translations of `source`'s segments; and how many it lacks.
+
+        Segments that already have a translation in `locale` (translation memory an editor
+        filled) keep it: they are left out of the file.
+        """
+        po = polib.POFile(wrapwidth=200)
+        po.metadata = {"Content-Type": "text/plain; charset=utf-8"}
+        missing = 0
+        segments = (
+            StringSegment.objects.filter(source=source)
+            .annotate_translation(locale)
+            .select_related("string", "context")
+            .order_by("order")
+        )
         for segment in segments:
+            if segment.translation:
+                continue
             text = self.lookup(segment, locale_data)
             if text is None:
                 missing += 1
                 continue
-            data = StringValue.from_translated_html(text).data
-            existing = StringTranslation.objects.filter(
-                translation_of=segment.string, locale=locale, context=segment.context
-            ).first()
-            if existing is None:
-                StringTranslation.objects.create(
-                    translation_of=segment.string,
-                    locale=locale,
-                    context=segment.context,
-                    data=data,
-                    **self.provenance(locale_data),
+            po.append(
+                polib.POEntry(
+                    msgid=segment.string.data,
+                    msgctxt=segment.context.path,
+                    msgstr=StringValue.from_translated_html(text).data,
                 )
-                stored += 1
-            elif self.update and existing.data != data:
-                existing.data = data
-                existing.has_error = False
-                existing.save()
-                stored += 1
-        return stored, missing
+            )
+        return po, missing
 
     def provenance(self, locale_data):
         if locale_data.needs_review:
@@ -196,7 +201,7 @@ class DemoTranslator:
             }
         return {"translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL}
 
-    def save_target(self, source, locale):
+    def save_target(self, translation):
         """Build the translated object and publish it; return the fields left in English.
 
         Pages are saved as a draft revision and published here rather than with
@@ -207,15 +212,13 @@ class DemoTranslator:
         its `StringTranslation` by wagtail-localize, which then leaves it out: the second try
         shows the English for that field, and editors see the error in the translation editor.
         """
-        is_page = issubclass(source.specific_content_type.model_class(), Page)
+        is_page = issubclass(translation.source.specific_content_type.model_class(), Page)
         rejected = {}
         for _attempt in range(2):
             try:
                 # No savepoint of our own: wagtail-localize rolls back its own changes, and the
                 # error it records on the string must survive for the second try.
-                translated, _created = source.create_or_update_translation(
-                    locale, publish=not is_page, fallback=True
-                )
+                translation.save_target(publish=not is_page)
                 break
             except ValidationError as error:
                 if rejected:
@@ -224,13 +227,14 @@ class DemoTranslator:
                     name: "; ".join(messages) for name, messages in error.message_dict.items()
                 }
         if is_page:
-            translated.get_latest_revision().publish()
+            translation.get_target_instance().get_latest_revision().publish()
         if rejected:
             fields = ", ".join(f"{name} ({message})" for name, message in rejected.items())
-            self.report.rejected.append(f"{locale.language_code}: {source.object_repr}: {fields}")
+            code = translation.target_locale.language_code
+            self.report.rejected.append(f"{code}: {translation.source.object_repr}: {fields}")
         return rejected
 
-    def flag(self, instance, locale, locale_data, missing, rejected=None):
+    def flag(self, instance, locale, locale_data, missing, rejected):
         if locale_data.needs_review:
             ReviewFlag.flag(
                 instance,
@@ -247,12 +251,6 @@ class DemoTranslator:
                 "Rejected, shown in English: "
                 + "; ".join(f"{name}: {message}" for name, message in rejected.items()),
             )
-        if not missing:
-            # The data now covers every segment: an earlier "incomplete" flag no longer holds.
-            ReviewFlag.for_instance(instance.get_translation(locale)).filter(
-                reason=ReviewFlag.Reason.INCOMPLETE
-            ).delete()
-            return
         if missing:
             ReviewFlag.flag(
                 instance,

@@ -1,14 +1,16 @@
-"""The demo translator: synced wagtail-localize translations, fallbacks, flags, idempotence."""
+"""The demo translator: synced wagtail-localize translations from PO files, fallbacks, flags;
+it only adds translations, never rewrites one and never translates a draft."""
 
 from wagtail.models import Locale
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 import pytest
 
+from directory.factories import GroupPageFactory
 from directory.models import Need
 from translations.models import ReviewFlag
 
-from .conftest import in_locale
+from .conftest import in_locale, sample_data
 
 pytestmark = pytest.mark.django_db
 
@@ -37,13 +39,36 @@ def test_synchronized_fields_and_choices_stay_identical(translated):
     assert set(form_am.languages.all()) == set(translated["form"].languages.all())
 
 
-def test_a_sync_copies_changed_synchronized_fields_to_the_translation(translated, translate):
+def test_a_sync_copies_changed_synchronized_fields_to_the_translation(
+    translated, django_capture_on_commit_callbacks
+):
+    # What the admin's "Sync translated pages" does, through wagtail-localize's own API.
     form = translated["form"]
     form.phone = "206-555-0100"
     form.save_revision().publish()
-    translate(update=True)
+    source, _created = TranslationSource.update_or_create_from_instance(form)
+    with django_capture_on_commit_callbacks(execute=True):
+        for translation in source.translations.all():
+            translation.save_target()
     assert in_locale(form, "es").phone == "206-555-0100"
     assert in_locale(form, "am").phone == "206-555-0100"
+
+
+def test_translations_are_imported_as_po_files_with_their_provenance(translated):
+    source = TranslationSource.objects.get_for_instance(translated["form"])
+    strings = StringTranslation.objects.filter(context__object_id=source.object_id)
+    am = strings.filter(locale__language_code="am")
+    assert set(am.values_list("translation_type", "tool_name")) == {
+        ("machine", "Machine-assisted demo translation")
+    }
+    assert set(strings.filter(locale__language_code="es").values_list("translation_type")) == {
+        ("manual",)
+    }
+    po = Translation.objects.get(source=source, target_locale__language_code="es").export_po()
+    assert {entry.msgstr for entry in po} == {
+        "[es] Volunteer form",
+        "[es] Sign up to deliver groceries.",
+    }
 
 
 def test_amharic_and_tigrinya_get_essential_pages_not_partly_translated_ones(translated):
@@ -77,8 +102,34 @@ def test_running_again_changes_nothing(translated, translate):
     form_es = in_locale(translated["form"], "es")
     revisions = form_es.revisions.count()
     report = translate(skip={"am": [translated["group"].summary]})
-    assert report.created == [] and report.updated == []
+    assert report.created == []
     assert in_locale(translated["form"], "es").revisions.count() == revisions
+
+
+def test_a_translation_an_editor_changed_is_never_rewritten(translated, translate):
+    form_es = in_locale(translated["form"], "es")
+    form_es.summary = "Resumen de una editora."
+    form_es.save_revision().publish()
+    form_es.summary = "Borrador de una editora."
+    form_es.save_revision()  # a draft on top of the live page
+    report = translate(data=sample_data([translated["form"]], codes=("es",)))
+    assert report.created == [] and report.unchanged >= 1
+    form_es = in_locale(translated["form"], "es")
+    assert form_es.summary == "Resumen de una editora."
+    assert form_es.get_latest_revision_as_object().summary == "Borrador de una editora."
+    assert form_es.has_unpublished_changes
+
+
+def test_drafts_and_unpublished_pages_are_never_translated(site_objects, translate):
+    draft = GroupPageFactory(
+        parent=site_objects["directory"], slug="draft-group", title="Draft group", live=False
+    )
+    draft.save_revision()
+    site_objects["group"].unpublish()
+    translate(data=sample_data([draft, site_objects["group"]], codes=("es",)))
+    spanish = Locale.objects.get(language_code="es")
+    assert not draft.has_translation(spanish)
+    assert not site_objects["group"].has_translation(spanish)
 
 
 def test_data_modules_that_do_not_exist_yet_are_reported_not_fatal(monkeypatch, locales, home):

@@ -79,12 +79,12 @@ def site_objects(locales, home):
 def translate(site_objects):
     """Run the demo translator on the small site; `skip` leaves segments untranslated."""
 
-    def run(skip=None, data=None, update=False):
+    def run(skip=None, data=None):
         objects = site_objects
         instances = [objects[name] for name in ("home", "directory", "form", "group", "food")]
         instances += [objects["tigrinya"], objects["english"]]
         data = data or sample_data(instances, skip=skip)
-        return DemoTranslator(update=update, data=data).run(objects["home"])
+        return DemoTranslator(data=data).run(objects["home"])
 
     return run
 
