@@ -1,20 +1,19 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.loader import DemoContentError, DemoLoader
+from demo.loader import DemoContentError, DemoLoader, SiteNotEmpty
 
 
 class Command(BaseCommand):
     help = (
-        "Build the demo site (articles and the King County directory) from demo/content. "
-        "Safe to run again: it creates what is missing and leaves existing pages alone."
+        "Build the demo site (articles, the King County directory and its translations) from "
+        "demo/content, into an EMPTY site only: a fresh database, where Wagtail's 'Welcome' "
+        "placeholder is the only page. On any other site it changes nothing, says why and "
+        "exits successfully, so `make run` can call it every time. It never publishes, "
+        "overwrites or translates anything editors made. To start the demo again, use a new "
+        "database (e.g. delete db.sqlite3, then `make run`)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--update",
-            action="store_true",
-            help="Also rewrite existing demo pages and snippets from the content modules.",
-        )
         parser.add_argument(
             "--no-translations",
             action="store_false",
@@ -22,25 +21,26 @@ class Command(BaseCommand):
             help="Build the English site only (faster; tests that need no translations use it).",
         )
 
-    def handle(self, *args, update=False, translate=True, **options):
+    def handle(self, *args, translate=True, **options):
         try:
-            report = DemoLoader(update=update, translate=translate).run()
+            report = DemoLoader(translate=translate).run()
+        except SiteNotEmpty as reason:
+            self.stdout.write(
+                f"Demo not loaded, nothing was changed: {reason} "
+                "(load_demo only fills an empty site)."
+            )
+            return
         except DemoContentError as error:
             message = f"Demo content is inconsistent, nothing was saved: {error}"
             raise CommandError(message) from error
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo content: {len(report.created)} created, {len(report.updated)} updated, "
-                f"{report.unchanged} already present."
-            )
-        )
-        for label in report.created:
-            self.stdout.write(f"  + {label}")
+        self.stdout.write(self.style.SUCCESS(f"Demo content: {len(report.created)} created."))
+        if options["verbosity"] >= 1:
+            for label in report.created:
+                self.stdout.write(f"  + {label}")
         translations = report.translations
         if translations is not None:
             self.stdout.write(
                 f"Translations: {len(translations.created)} created, "
-                f"{len(translations.updated)} updated, {translations.unchanged} unchanged, "
                 f"{len(translations.flagged)} flagged for review."
             )
             for problem in translations.rejected:
