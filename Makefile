@@ -27,7 +27,7 @@ locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installe
 
 install: $(VENV)/.installed $(CATALOGUES) fonts ## Create .venv and install the locked dependencies
 
-run: install ## Set up, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)
+run: install ## Set up, migrate, load the demo (empty database only) and serve on http://127.0.0.1:$(PORT)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
@@ -74,7 +74,7 @@ check-messages: install ## Fail if `make messages` would change the catalogues (
 fonts: ## Fetch the OFL Ethiopic font for Amharic and Tigrinya pages (npm or Debian package)
 	scripts/fonts.sh
 
-seed: install ## Load the demo content (again: it only adds what is missing)
+seed: install ## Load the demo content into an empty database (changes nothing on a site with content)
 	$(MANAGE) load_demo
 
 index: install ## Rebuild the search indexes (Wagtail's, and the cluster's when SEARCH_URL is set)
