@@ -49,11 +49,11 @@ API_SCHEMA = {
         "backend": {"enum": ["cluster", "database"]},
         "facets": {
             "type": "object",
-            "required": ["need", "area", "language", "kind"],
+            "required": ["need", "area", "language", "kind", "cost"],
             "additionalProperties": False,
             "properties": {
                 name: {"type": "array", "items": FACET_ITEM}
-                for name in ("need", "area", "language", "kind")
+                for name in ("need", "area", "language", "kind", "cost")
             },
         },
     },
