@@ -90,6 +90,7 @@ class DemoTranslator:
     def __init__(self, data=None):
         self.report = TranslationReport()
         self.source_locale = Locale.get_default()
+        self.sources = {}  # translation key -> TranslationSource, made once per run
         # Tests pass their own small data; the loader reads the translators' modules.
         self.data = data if data is not None else self.read_data()
 
@@ -137,7 +138,7 @@ class DemoTranslator:
     def wanted(self, page, locale_data):
         if locale_data.code in ALL_PAGES_LOCALES or page.slug in ESSENTIAL_SLUGS:
             return True
-        source, _created = TranslationSource.update_or_create_from_instance(page)
+        source = self.source_of(page)
         segments = StringSegment.objects.filter(source=source).select_related("string")
         return all(self.lookup(segment, locale_data) is not None for segment in segments)
 
@@ -148,11 +149,19 @@ class DemoTranslator:
                 return locale_data.translations[key]
         return None
 
+    def source_of(self, instance):
+        """The object's TranslationSource, extracted once per run rather than once per locale:
+        extracting the segments is the slow part."""
+        if instance.translation_key not in self.sources:
+            source, _created = TranslationSource.update_or_create_from_instance(instance)
+            self.sources[instance.translation_key] = source
+        return self.sources[instance.translation_key]
+
     def translate(self, instance, locale, locale_data):
         if instance.has_translation(locale):
             self.report.unchanged += 1  # an editor's (or an earlier run's) work: never rewritten
             return
-        source, _created = TranslationSource.update_or_create_from_instance(instance)
+        source = self.source_of(instance)
         translation, _opened = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
