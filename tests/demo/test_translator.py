@@ -6,6 +6,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 import pytest
 
+from demo import translator as demo_translator
 from directory.factories import GroupPageFactory
 from directory.models import Need
 from translations.models import ReviewFlag
@@ -133,9 +134,7 @@ def test_drafts_and_unpublished_pages_are_never_translated(site_objects, transla
 
 
 def test_data_modules_that_do_not_exist_yet_are_reported_not_fatal(monkeypatch, locales, home):
-    from demo import translator as demo_translations
-
-    monkeypatch.setattr(demo_translations, "DATA_PACKAGE", "demo.no_such_package")
-    translator = demo_translations.DemoTranslator()
+    monkeypatch.setattr(demo_translator, "DATA_PACKAGE", "demo.no_such_package")
+    translator = demo_translator.DemoTranslator()
     assert translator.report.missing_data == ["es", "vi", "am", "ti"]
     assert translator.run(home).created == []
