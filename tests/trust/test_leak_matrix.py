@@ -9,6 +9,7 @@ collecting every problem, so one run names every leaking kind and surface at onc
 
 import json
 
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 import pytest
@@ -79,6 +80,17 @@ def test_hidden_pages_show_nothing_at_their_own_address(matrix, leak_site):
         for section in ("directory/visible-line", "articles/visible-story"):
             # The visible article lists every hidden hotline as related: only its own shows.
             matrix.check(f"/{code}/{section}/", f"/{code}/{section}/")
+
+    # Signed in but outside the group: the login-restricted page opens, the group's does not.
+    reader = get_user_model().objects.create_user("neighbour", password="unused-here")
+    matrix.client.force_login(reader)
+    for code in LANGUAGES:
+        url = f"/{code}/directory/{leak_site.hidden['group'].hotline.slug}/"
+        _response, body = matrix.get(f"{url} (signed in, not in the group)", url)
+        matrix.no_hidden_marker(f"{url} (signed in, not in the group)", body)
+        url = f"/{code}/directory/{leak_site.hidden['login'].hotline.slug}/"
+        if matrix.get(url, url)[1].count(leak_site.hidden["login"].marker) == 0:
+            matrix.problems.append(f"{url} not shown to a signed-in reader: surface broken?")
     matrix.assert_clean()
 
 
