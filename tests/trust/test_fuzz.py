@@ -124,10 +124,10 @@ def site(home, locales, food, settings):
 def send():
     client = Client(raise_request_exception=False)
 
-    def send(method, path, data=None):
+    def send(method, path, data=None, headers=None):
         with watched_request_log() as errors:
-            response = getattr(client, method)(path, data or {})
-        where = f"{method.upper()} {path} {data!r}"[:600]
+            response = getattr(client, method)(path, data or {}, headers=headers)
+        where = f"{method.upper()} {path} {data!r} {headers!r}"[:600]
         assert response.status_code < 500, f"{response.status_code} for {where}"
         assert not errors, f"django.request logged an error for {where}: {errors[0].getMessage()}"
         return response
@@ -162,13 +162,30 @@ def test_directory_routes(site, send, language, route, facets, page, slug):
     send("get", f"/{language}/directory/areas/{segment(slug)}/", facets)
 
 
+# What a browser may send as Accept-Language (the APIs and / read it); no control characters,
+# which no HTTP server passes on in a header.
+ACCEPT_LANGUAGE = st.one_of(
+    st.sampled_from(["es", "am-ET,am;q=0.9", "zz", "*", "es;q=2", "vi;q=abc", "x" * 500, "①"]),
+    st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=40),
+)
+
+
 @FUZZ
-@given(language=LANGUAGE, q=OPTIONAL, locale=OPTIONAL, page=OPTIONAL, facets=facet_params())
-def test_search_page_api_and_autocomplete(site, send, language, q, locale, page, facets):
+@given(
+    language=LANGUAGE,
+    q=OPTIONAL,
+    locale=OPTIONAL,
+    page=OPTIONAL,
+    facets=facet_params(),
+    accept=ACCEPT_LANGUAGE,
+)
+def test_search_page_api_and_autocomplete(site, send, language, q, locale, page, facets, accept):
     query = {**facets, **params(q=q, locale=locale, page=page)}
+    headers = {"Accept-Language": accept}
     send("get", f"/{language}/search/", query)
-    send("get", "/api/v1/search/", query)
-    send("get", "/api/v1/search/autocomplete/", query)
+    send("get", "/api/v1/search/", query, headers)
+    send("get", "/api/v1/search/autocomplete/", query, headers)
+    send("get", "/", headers=headers)
 
 
 @FUZZ
