@@ -242,11 +242,11 @@ class DemoLoader:
     def link_home(self, home, articles, listings):
         """Feature every article and every hotline on the home page, then publish it."""
         home.featured_articles = [
-            HomeFeaturedArticle(page=article, sort_order=i) for i, article in enumerate(articles)
+            HomeFeaturedArticle(article=article, sort_order=i) for i, article in enumerate(articles)
         ]
         hotlines = [page for page in listings.values() if isinstance(page, HotlinePage)]
         home.urgent_contacts = [
-            HomeUrgentContact(page=hotline, sort_order=i) for i, hotline in enumerate(hotlines)
+            HomeUrgentContact(hotline=hotline, sort_order=i) for i, hotline in enumerate(hotlines)
         ]
         home.save_revision().publish()
 

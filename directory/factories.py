@@ -85,7 +85,7 @@ class GroupPageFactory(ListingPageFactory):
 
 
 class ExternalFormPageFactory(ListingPageFactory):
-    form_kind = ExternalFormPage.FormKind.REQUEST_SUPPORT
+    purpose = ExternalFormPage.Purpose.REQUEST_SUPPORT
 
     class Meta:
         model = ExternalFormPage

@@ -86,36 +86,36 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["directory"] = DirectoryIndexPage.objects.child_of(self).live().first()
         context["featured_articles"] = ArticlePage.objects.chosen_for_reader(
-            [item.page for item in self.featured_articles.select_related("page")], self.locale
+            [item.article for item in self.featured_articles.select_related("article")], self.locale
         )
         context["urgent_contacts"] = HotlinePage.objects.chosen_for_reader(
-            [item.page for item in self.urgent_contacts.select_related("page")], self.locale
+            [item.hotline for item in self.urgent_contacts.select_related("hotline")], self.locale
         )
         return context
 
 
 class HomeFeaturedArticle(Orderable):
     home = ParentalKey(HomePage, related_name="featured_articles", on_delete=models.CASCADE)
-    page = models.ForeignKey(
+    article = models.ForeignKey(
         "articles.ArticlePage",
         verbose_name=_("article"),
         on_delete=models.CASCADE,
         related_name="+",
     )
 
-    panels = [FieldPanel("page")]
+    panels = [FieldPanel("article")]
 
 
 class HomeUrgentContact(Orderable):
     home = ParentalKey(HomePage, related_name="urgent_contacts", on_delete=models.CASCADE)
-    page = models.ForeignKey(
+    hotline = models.ForeignKey(
         "directory.HotlinePage",
         verbose_name=_("hotline"),
         on_delete=models.CASCADE,
         related_name="+",
     )
 
-    panels = [FieldPanel("page")]
+    panels = [FieldPanel("hotline")]
 
 
 class SiteText(TranslatableMixin, models.Model):

@@ -6,7 +6,6 @@ schedules in RFC 5545 terms (freq WEEKLY, byday). Empty values are left out rath
 as empty strings, as HSDS consumers expect.
 """
 
-
 from django.conf import settings
 from django.utils import translation
 

@@ -31,7 +31,7 @@ def page_for_kind(kind, summary):
     if kind == ListingKind.GROUP:
         return GroupPage()
     if kind == ListingKind.FORM:
-        return ExternalFormPage(form_kind=ExternalFormPage.FormKind.REQUEST_SUPPORT)
+        return ExternalFormPage(purpose=ExternalFormPage.Purpose.REQUEST_SUPPORT)
     if kind == ListingKind.HOTLINE:
         return HotlinePage(call_about=summary)
     return ResourcePage(resource_kind=ResourcePage.ResourceKind(kind))

@@ -41,7 +41,7 @@ LISTINGS = [
         "mailing_list_name": "",
         "mailing_list_url": "",
         "social": [],
-        "form_kind": "request_support",
+        "purpose": "request_support",
     },
     {
         "seed_label": "Seattle COVID-19 Mutual Aid “Volunteer” Form",
@@ -74,7 +74,7 @@ LISTINGS = [
         "mailing_list_name": "",
         "mailing_list_url": "",
         "social": [],
-        "form_kind": "volunteer",
+        "purpose": "volunteer",
     },
     {
         "seed_label": (
@@ -110,7 +110,7 @@ LISTINGS = [
         "mailing_list_name": "",
         "mailing_list_url": "",
         "social": [],
-        "form_kind": "request_support",
+        "purpose": "request_support",
     },
     {
         "seed_label": (
@@ -386,7 +386,7 @@ LISTINGS = [
         "mailing_list_name": "",
         "mailing_list_url": "",
         "social": [],
-        "form_kind": "survey",
+        "purpose": "survey",
     },
     {
         "seed_label": "Find the Masks",

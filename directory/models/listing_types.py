@@ -37,17 +37,17 @@ class GroupPage(ListingPage):
 class ExternalFormPage(ListingPage):
     """A form hosted elsewhere (request support, volunteer...), with a link per language."""
 
-    class FormKind(models.TextChoices):
+    class Purpose(models.TextChoices):
         REQUEST_SUPPORT = "request_support", _("Request support")
         VOLUNTEER = "volunteer", _("Volunteer")
         DONATE = "donate", _("Donate")
         SURVEY = "survey", _("Survey")
 
-    form_kind = models.CharField(_("form kind"), max_length=20, choices=FormKind.choices)
+    purpose = models.CharField(_("what the form is for"), max_length=20, choices=Purpose.choices)
 
     listing_kind = ListingKind.FORM
     content_panels = listing_panels(
-        FieldPanel("form_kind"),
+        FieldPanel("purpose"),
         InlinePanel(
             "form_links",
             label=_("Link"),
@@ -55,8 +55,8 @@ class ExternalFormPage(ListingPage):
             help_text=_("One link per language the form is offered in."),
         ),
     )
-    search_fields = ListingPage.search_fields + [index.FilterField("form_kind")]
-    translatable_fields = ListingPage.translatable_fields + [SynchronizedField("form_kind")]
+    search_fields = ListingPage.search_fields + [index.FilterField("purpose")]
+    translatable_fields = ListingPage.translatable_fields + [SynchronizedField("purpose")]
 
     class Meta:
         verbose_name = _("form")
@@ -130,5 +130,6 @@ class ResourcePage(ListingPage):
         verbose_name = _("fund or way to help")
         verbose_name_plural = _("funds and ways to help")
 
-    def get_listing_kind(self):
+    @property
+    def listing_kind(self):
         return ListingKind(self.resource_kind)

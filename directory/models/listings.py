@@ -276,11 +276,10 @@ class ListingPage(Page):
         verbose_name_plural = _("listings")
 
     def save(self, *args, **kwargs):
-        self.kind = self.get_listing_kind()
+        # A ListingPage met through the base class (e.g. `.unpublish()` on a plain queryset's
+        # page) has no kind of its own: keep the one its subclass stored.
+        self.kind = self.listing_kind or self.kind
         super().save(*args, **kwargs)
-
-    def get_listing_kind(self):
-        return self.listing_kind
 
     def open_status(self, at=None):
         """ "open", "closed", or None when no hours are known (see `hours.open_status`)."""

@@ -224,6 +224,9 @@ LOGGING = {
         "axes": {"handlers": [], "level": "WARNING", "propagate": True},
         # One INFO line per background task state; failures are still logged.
         "django_tasks": {"handlers": [], "level": "WARNING", "propagate": True},
+        # Page created/edited/published lines: Wagtail's audit log (the admin's History)
+        # keeps them already; on stderr they drowned `make run` in 300 demo-loading lines.
+        "wagtail": {"handlers": [], "level": "WARNING", "propagate": True},
     },
 }
 

@@ -1,5 +1,5 @@
 """Demo fixtures: the demo built by `load_demo`, and the translator's small translated site
-(shared with the translation health tests, which live beside that site in tests/i18n)."""
+(shared with the translation health tests, which live beside that site in tests/translations)."""
 
 import io
 
@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 import pytest
 
-from tests.i18n.conftest import in_locale, sample_data, site_objects, translate, translated
+from tests.translations.conftest import in_locale, sample_data, site_objects, translate, translated
 
 __all__ = ["in_locale", "sample_data", "site_objects", "translate", "translated"]
 

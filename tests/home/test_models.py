@@ -21,7 +21,7 @@ def test_home_page_shows_intro_both_paths_and_urgent_hotlines(client, home, dire
     hotline = HotlinePageFactory(
         parent=directory, title="Public health line", call_about="Health questions, any time."
     )
-    home.urgent_contacts = [HomeUrgentContact(page=hotline)]
+    home.urgent_contacts = [HomeUrgentContact(hotline=hotline)]
     home.save_revision().publish()
 
     response = client.get(home.url)
@@ -38,7 +38,7 @@ def test_home_page_shows_intro_both_paths_and_urgent_hotlines(client, home, dire
 def test_unpublished_hotline_is_not_shown_on_home(client, home, directory):
     hotline = HotlinePageFactory(parent=directory, title="Retired line")
     hotline.unpublish()
-    home.urgent_contacts = [HomeUrgentContact(page=hotline)]
+    home.urgent_contacts = [HomeUrgentContact(hotline=hotline)]
     home.save_revision().publish()
 
     assert "Retired line" not in client.get(home.url).content.decode()

@@ -80,7 +80,7 @@ CREATE_CASES = [
     (
         "form",
         "directory",
-        listing_form("New form", form_kind="volunteer", form_links=inline_formset([])),
+        listing_form("New form", purpose="volunteer", form_links=inline_formset([])),
     ),
     ("hotline", "directory", listing_form("New line", call_about="Anything.")),
     ("resource", "directory", listing_form("New fund", resource_kind="fund")),

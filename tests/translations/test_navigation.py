@@ -115,7 +115,7 @@ def test_featured_articles_not_yet_translated_keep_the_readers_language(
     home = site_objects["home"]
     articles = ArticleIndexPageFactory(parent=home)
     article = ArticlePageFactory(parent=articles, slug="what-is-mutual-aid", title="What is it?")
-    home.featured_articles = [HomeFeaturedArticle(page=article)]
+    home.featured_articles = [HomeFeaturedArticle(article=article)]
     home.save_revision().publish()
     translate()  # the sample data covers the home page, not the article
 
