@@ -41,7 +41,7 @@ from directory.factories import (
 )
 from directory.models import Area, HotlinePage, Language, Need, Organization, SocialHandle
 from home.factories import HomePageFactory
-from home.models import HomeFeaturedArticle, HomeUrgentContact
+from home.models import HomeFeaturedArticle, HomeUrgentContact, SiteText
 from suggestions.factories import SuggestListingPageFactory
 
 LISTING_FACTORIES = {
@@ -116,6 +116,7 @@ class DemoLoader:
         self.locale = self.ensure_locales()
         self.load_taxonomies()
         home = self.build_home()
+        self.report.add(SiteText.objects.create(locale=self.locale, **site_content.SITE_TEXT))
         directory = self.build_page(
             DirectoryIndexPageFactory,
             parent=home,

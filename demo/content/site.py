@@ -35,3 +35,13 @@ ARTICLES_INTRO = (
     "Short, plain-language reads on what mutual aid is, where the idea comes from, how "
     "networks run, and how to join one or start your own."
 )
+
+# The site's name and footer in English (home.SiteText); other languages show the interface's
+# own translation of the same words until an editor adds theirs.
+SITE_TEXT = {
+    "site_name": "Mutual Aid King County",
+    "footer": (
+        "<p>Mutual aid: neighbours meeting each other's needs, together. Listings are checked "
+        "by volunteer editors; call before you go.</p>"
+    ),
+}

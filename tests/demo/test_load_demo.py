@@ -136,6 +136,18 @@ def test_builds_the_whole_tree(demo, client):
     assert home.urgent_contacts.count() >= 1
 
 
+def test_the_site_name_and_footer_are_an_editable_record(demo, client):
+    from home.models import SiteText
+
+    text = SiteText.objects.get(locale__language_code="en")
+    text.site_name = "Mutual Aid King County (test)"
+    text.save()
+
+    html = client.get("/en/").content.decode()
+    assert "Mutual Aid King County (test)" in html
+    assert "Listings are checked by volunteer editors" in html
+
+
 def test_seattle_forms_are_offered_in_the_five_languages(demo):
     for slug in ["seattle-request-support-form", "seattle-volunteer-form"]:
         form = ExternalFormPage.objects.get(slug=slug, locale=Locale.get_default())
