@@ -29,22 +29,8 @@ as_owner() {
   if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# The first port from $1 up that nothing listens on: another checkout's test server may hold ours.
-free_port() {
-  python3 - "$1" <<'PY'
-import socket, sys
-port = int(sys.argv[1])
-while True:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            port += 1
-            continue
-    print(port)
-    break
-PY
-}
+# shellcheck source=../lib/free-port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/free-port.sh"
 
 do_install() {
   if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then return 0; fi

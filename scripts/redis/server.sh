@@ -14,22 +14,8 @@ PORT=${REDIS_PORT:-63790}
 DIR=${REDIS_DIR:-/tmp/portal-redis-$(echo "$REPO_ROOT" | sha256sum | cut -c1-12)}
 PIDFILE="$DIR/redis.pid"
 
-# The first port from $1 up that nothing listens on.
-free_port() {
-  python3 - "$1" <<'PY'
-import socket, sys
-port = int(sys.argv[1])
-while True:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            port += 1
-            continue
-    print(port)
-    break
-PY
-}
+# shellcheck source=../lib/free-port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/free-port.sh"
 
 running() {
   [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null
