@@ -1,7 +1,8 @@
 """What a locked-out client sees (django-axes' AXES_LOCKOUT_CALLABLE).
 
-Two doors are guarded by axes: the admin login and the page passwords (portal/page_passwords.py).
-A locked admin login gets a page in the admin's own style; a locked page password gets a page
+Two doors are guarded by axes: the admin login and the view passwords of pages and document
+collections (portal/view_passwords.py). A locked admin login gets a page in the admin's own
+style; a locked view password gets a page
 in the site's style. Both answer 429 Too Many Requests with Retry-After when the lock expires
 by itself, and say how long it lasts, so a reader knows to wait rather than retry.
 """
@@ -10,7 +11,7 @@ from django.shortcuts import render
 
 from axes.helpers import get_cool_off, get_failure_limit
 
-from portal.page_passwords import is_page_password
+from portal.view_passwords import is_view_password
 
 STATUS = 429
 
@@ -21,7 +22,7 @@ def lockout_response(request, original_response=None, credentials=None):
         "failure_limit": get_failure_limit(request, credentials),
         "cool_off_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
     }
-    if is_page_password(credentials):
+    if is_view_password(credentials):
         template = "portal/lockout.html"
     else:
         template = "portal/admin/lockout.html"

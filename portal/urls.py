@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata import views as opendata_views
-from portal import errors, page_passwords
+from portal import errors, view_passwords
 from portal.media import media_urlpatterns
 from portal.sitemaps import AllLocalesSitemap, LocalizedViewSitemap
 from search import views as search_views
@@ -19,6 +19,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Open data: fixed addresses for machines; the content language is ?locale=.
     path("open-data/", include("opendata.urls")),
+    # Wagtail's document-collection password form, with django-axes' limit on guesses: before
+    # wagtaildocs_urls, which holds the same URL under the same name.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        view_passwords.authenticate_document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/search/", include("search.urls")),
     # Read-only files: GET and HEAD only, so TRACE, POST and the rest are answered 405.
@@ -51,7 +58,7 @@ urlpatterns += i18n_patterns(
     # which holds the same URL under the same name.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        page_passwords.authenticate_with_password,
+        view_passwords.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
     path("", include(wagtail_urls)),

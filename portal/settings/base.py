@@ -180,7 +180,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Counted separately, each against the limit: an account (or a page password, see
-# portal/page_passwords.py) under attack is locked whatever the address, and an address trying
+# portal/view_passwords.py) under attack is locked whatever the address, and an address trying
 # many usernames is locked whatever the username.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES) if AXES_COOLOFF_MINUTES else None
