@@ -11,23 +11,12 @@ from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 
-READ_ONLY_ACTIONS = {"add", "change"}
-
-
-class LockoutPermissionPolicy(ModelPermissionPolicy):
-    """Django's model permissions (view, delete = unlock), but nobody adds or edits attempts."""
-
-    def user_has_permission(self, user, action):
-        return action not in READ_ONLY_ACTIONS and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+from portal.permissions import WithoutActionsPolicy
 
 
 class LockoutIndexView(generic.IndexView):
@@ -90,7 +79,8 @@ class LockoutViewSet(ModelViewSet):
     ]
 
 
-register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt))
+# Django's model permissions (view, delete = unlock), but nobody adds or edits attempts.
+register_permission_policy(AccessAttempt, WithoutActionsPolicy(AccessAttempt, {"add", "change"}))
 
 
 @hooks.register("register_admin_viewset")

@@ -12,6 +12,9 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
+
+from portal.permissions import WithoutActionsPolicy
 
 from .admin_views import AcceptSuggestionView
 from .models import ListingSuggestion, ProblemReport
@@ -114,3 +117,9 @@ class SuggestionsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_suggestions_viewsets():
     return SuggestionsGroup()
+
+
+# Submissions come from the public forms: an editor reads, moderates and deletes them, and never
+# makes one up (an "added" suggestion would look like a reader's).
+for submission_model in (ListingSuggestion, ProblemReport):
+    register_permission_policy(submission_model, WithoutActionsPolicy(submission_model, {"add"}))

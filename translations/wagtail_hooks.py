@@ -6,22 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from portal.permissions import WithoutActionsPolicy
 
 from .models import ReviewFlag
 from .views import TranslationHealthReportView
-
-
-class ReviewFlagPermissionPolicy(ModelPermissionPolicy):
-    """Flags are raised by the demo loader and by importers, not typed in by hand: editors
-    read them, add a note, and delete them once a fluent reader has checked the translation."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class ReviewFlagViewSet(ModelViewSet):
@@ -38,7 +28,9 @@ class ReviewFlagViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-register_permission_policy(ReviewFlag, ReviewFlagPermissionPolicy(ReviewFlag))
+# Flags are raised by the demo loader and by importers, not typed in by hand: editors read
+# them, add a note, and delete them once a fluent reader has checked the translation.
+register_permission_policy(ReviewFlag, WithoutActionsPolicy(ReviewFlag, {"add"}))
 review_flag_viewset = ReviewFlagViewSet("translations_review_flag")
 
 
