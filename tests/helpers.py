@@ -1,4 +1,10 @@
-"""Small helpers the tests share: publishing, translating and hiding pages as editors do."""
+"""Small helpers the tests share: publishing, translating and hiding pages as editors do,
+loading the demo, and what a reader sees when a page is not there."""
+
+import io
+
+from django.core.management import call_command
+from django.utils import translation
 
 from wagtail.models import Locale, PageViewRestriction
 
@@ -12,11 +18,12 @@ def publish(page, **changes):
     return page
 
 
-def translate(page, code, live=True, **changes):
-    """The page's translation into `code` (its parent must be translated already), made with
-    Wagtail's own copy-for-translation; published unless `live=False`, as a translator would."""
+def translate(page, code, live=True, copy_parents=False, **changes):
+    """The page's translation into `code`, made with Wagtail's own copy-for-translation;
+    published unless `live=False`, as a translator would. Its parent must be translated
+    already, unless `copy_parents=True` lets Wagtail add the missing ones as aliases."""
     locale, _created = Locale.objects.get_or_create(language_code=code)
-    translation = page.specific.copy_for_translation(locale)
+    translation = page.specific.copy_for_translation(locale, copy_parents=copy_parents)
     for name, value in changes.items():
         setattr(translation, name, value)
     revision = translation.save_revision()
@@ -33,3 +40,20 @@ def restrict(page, restriction_type=PageViewRestriction.PASSWORD, password="letm
         restriction_type=restriction_type,
         password=password if restriction_type == PageViewRestriction.PASSWORD else "",
     )
+
+
+def load_demo(*args):
+    """Run `load_demo`, as `make run` does; return what it printed."""
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def assert_not_found(response):
+    """The reader got the portal's "page not found" page, in the language it answered in."""
+    assert response.status_code == 404
+    with translation.override(response["Content-Language"]):
+        heading = translation.gettext("We can't find that page")
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert 'role="search"' in html  # a way on

@@ -6,6 +6,7 @@ from articles.factories import ArticlePageFactory, AuthorFactory
 from articles.models import ArticleIndexPage, ArticleKind, ArticlePage, ArticleRelatedListing
 from directory.factories import GroupPageFactory
 from home.models import HomePage
+from tests.helpers import publish
 
 BODY = json.dumps(
     [
@@ -47,7 +48,7 @@ def test_article_renders_every_block_with_its_metadata(client, articles_index):
     )
     article.authors.set([author])
     article.topics.add("history")
-    article.save_revision().publish()
+    publish(article)
 
     html = client.get(article.url).content.decode()
 
@@ -73,8 +74,7 @@ def test_reading_time_grows_with_length(articles_index):
 def test_related_listings_link_to_the_directory(client, articles_index, directory):
     group = GroupPageFactory(parent=directory, title="Rainier Valley pantry")
     article = ArticlePageFactory(parent=articles_index)
-    article.related_listings = [ArticleRelatedListing(listing=group)]
-    article.save_revision().publish()
+    publish(article, related_listings=[ArticleRelatedListing(listing=group)])
 
     html = client.get(article.url).content.decode()
 

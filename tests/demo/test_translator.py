@@ -9,6 +9,7 @@ import pytest
 from demo import translator as demo_translator
 from directory.factories import GroupPageFactory
 from directory.models import Need
+from tests.helpers import publish
 from translations.models import ReviewFlag
 
 from .conftest import in_locale, sample_data
@@ -45,8 +46,7 @@ def test_a_sync_copies_changed_synchronized_fields_to_the_translation(
 ):
     # What the admin's "Sync translated pages" does, through wagtail-localize's own API.
     form = translated["form"]
-    form.phone = "206-555-0100"
-    form.save_revision().publish()
+    publish(form, phone="206-555-0100")
     source, _created = TranslationSource.update_or_create_from_instance(form)
     with django_capture_on_commit_callbacks(execute=True):
         for translation in source.translations.all():
@@ -109,8 +109,7 @@ def test_running_again_changes_nothing(translated, translate):
 
 def test_a_translation_an_editor_changed_is_never_rewritten(translated, translate):
     form_es = in_locale(translated["form"], "es")
-    form_es.summary = "Resumen de una editora."
-    form_es.save_revision().publish()
+    publish(form_es, summary="Resumen de una editora.")
     form_es.summary = "Borrador de una editora."
     form_es.save_revision()  # a draft on top of the live page
     report = translate(data=sample_data([translated["form"]], codes=("es",)))

@@ -6,6 +6,7 @@ import pytest
 
 from directory.factories import GroupPageFactory, HolidayFactory, OpeningHoursFactory
 from directory.models.hours import CLOSED, OPEN
+from tests.helpers import publish
 
 MON, TUE, FRI, SAT, SUN = 0, 1, 4, 5, 6
 
@@ -85,8 +86,7 @@ def test_closed_on_holidays(listing):
 def test_page_shows_hours_and_open_now(listing, client):
     for day in range(7):  # open round the clock: "open now" whenever the test runs
         OpeningHoursFactory(page=listing, weekday=day, opens="00:00", closes="00:00")
-    listing.call_first = True
-    listing.save_revision().publish()
+    publish(listing, call_first=True)
     html = client.get(listing.url).content.decode()
     assert "Open now" in html
     assert "Monday" in html

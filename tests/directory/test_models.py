@@ -21,6 +21,7 @@ from directory.models import (
     SocialHandle,
 )
 from home.models import HomePage
+from tests.helpers import assert_not_found, publish
 
 LISTING_TYPES = [GroupPage, ExternalFormPage, HotlinePage, ResourcePage]
 
@@ -78,8 +79,7 @@ def test_listing_page_shows_every_field_a_reader_relies_on(client, directory, fo
         areas=[seattle],
         languages=[english, spanish],
     )
-    group.social_handles = [SocialHandle(platform="instagram", handle="@pantry")]
-    group.save_revision().publish()
+    publish(group, social_handles=[SocialHandle(platform="instagram", handle="@pantry")])
 
     html = client.get(group.url).content.decode()
 
@@ -110,8 +110,7 @@ def test_missing_contact_details_are_said_plainly_not_invented(client, directory
 
 def test_form_links_one_per_language_marked_with_its_language(client, directory, spanish):
     form = ExternalFormPageFactory(parent=directory, title="Request support")
-    form.form_links = [FormLink(language=spanish, url="https://forms.example.org/es")]
-    form.save_revision().publish()
+    publish(form, form_links=[FormLink(language=spanish, url="https://forms.example.org/es")])
 
     html = client.get(form.url).content.decode()
 
@@ -184,8 +183,8 @@ class TestDirectoryIndex:
         assert "<h1>Food</h1>" in response.content.decode()
 
     def test_unknown_need_or_area_is_a_404(self, client, directory, listings):
-        assert client.get(directory.url + "needs/unicorns/").status_code == 404
-        assert client.get(directory.url + "areas/atlantis/").status_code == 404
+        assert_not_found(client.get(directory.url + "needs/unicorns/"))
+        assert_not_found(client.get(directory.url + "areas/atlantis/"))
 
     def test_empty_result_offers_a_way_forward(self, client, directory, listings):
         html = client.get(directory.url, {"need": "food", "kind": "hotline"}).content.decode()

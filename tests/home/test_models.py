@@ -4,6 +4,7 @@ from articles.models import ArticleIndexPage
 from directory.factories import HotlinePageFactory
 from directory.models import DirectoryIndexPage
 from home.models import HomePage, HomeUrgentContact
+from tests.helpers import publish
 
 
 def test_home_page_only_under_the_root_and_holds_the_two_indexes():
@@ -21,8 +22,7 @@ def test_home_page_shows_intro_both_paths_and_urgent_hotlines(client, home, dire
     hotline = HotlinePageFactory(
         parent=directory, title="Public health line", call_about="Health questions, any time."
     )
-    home.urgent_contacts = [HomeUrgentContact(hotline=hotline)]
-    home.save_revision().publish()
+    publish(home, urgent_contacts=[HomeUrgentContact(hotline=hotline)])
 
     response = client.get(home.url)
 
@@ -38,7 +38,6 @@ def test_home_page_shows_intro_both_paths_and_urgent_hotlines(client, home, dire
 def test_unpublished_hotline_is_not_shown_on_home(client, home, directory):
     hotline = HotlinePageFactory(parent=directory, title="Retired line")
     hotline.unpublish()
-    home.urgent_contacts = [HomeUrgentContact(hotline=hotline)]
-    home.save_revision().publish()
+    publish(home, urgent_contacts=[HomeUrgentContact(hotline=hotline)])
 
     assert "Retired line" not in client.get(home.url).content.decode()

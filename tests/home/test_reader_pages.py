@@ -9,7 +9,7 @@ import pytest
 
 from directory.factories import GroupPageFactory, HotlinePageFactory
 from directory.models import ListingPage
-from tests.helpers import publish, restrict, translate
+from tests.helpers import assert_not_found, publish, restrict, translate
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_the_english_fallback_of_a_restricted_page_asks_for_its_password(client,
 
 
 def test_a_translation_of_an_unpublished_page_is_not_found(client, tree):
-    assert client.get("/es/directory/closed/").status_code == 404
+    assert_not_found(client.get("/es/directory/closed/"))
 
 
 def test_once_the_password_is_given_the_translation_is_served(client, tree):

@@ -1,21 +1,16 @@
 """The site name and footer: editors set them per language; the built-in text stands in."""
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
 import pytest
 
 from home.models import SiteText
+from tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 
 BUILT_IN_FOOTER = "Listings are checked by volunteer editors; call before you go."
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 def page_html(client, page, code="en"):
@@ -38,8 +33,7 @@ def test_each_language_shows_its_own_record_else_the_built_in_text(client, home,
     SiteText.objects.create(
         locale=locales["es"], site_name="Ayuda Mutua KC", footer="<p>Hecho por vecinos.</p>"
     )
-    spanish_home = home.copy_for_translation(locales["es"])
-    spanish_home.save_revision().publish()
+    spanish_home = translate(home, "es")
 
     english = page_html(client, home)
     assert '<span class="brand__name">Mutual Aid KC</span>' in english
@@ -50,8 +44,7 @@ def test_each_language_shows_its_own_record_else_the_built_in_text(client, home,
     assert '<span class="brand__name">Ayuda Mutua KC</span>' in spanish
     assert "Hecho por vecinos." in spanish and "Run by" not in spanish
 
-    vietnamese_home = home.copy_for_translation(locales["vi"])
-    vietnamese_home.save_revision().publish()
+    vietnamese_home = translate(home, "vi")
     vietnamese = page_html(client, vietnamese_home, "vi")
     with translation.override("vi"):
         built_in_name = translation.gettext("Mutual Aid King County")

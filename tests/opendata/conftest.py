@@ -13,6 +13,7 @@ from directory.factories import (
     OrganizationFactory,
     ResourcePageFactory,
 )
+from tests.helpers import publish
 
 # Open Referral's schema, vendored so the suite runs from any checkout (see its README).
 HSDS = Path(__file__).resolve().parent.parent / "fixtures" / "hsds-3.0"
@@ -43,7 +44,7 @@ def catalogue(directory, food, spanish):
         call_first=True,
     )
     OpeningHoursFactory(page=pantry, weekday=4, opens="22:00", closes="02:00")
-    pantry.save_revision().publish()
+    publish(pantry)
     return {
         "pantry": pantry,
         "hotline": HotlinePageFactory(parent=directory, title="Health line", languages=[spanish]),

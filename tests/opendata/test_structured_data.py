@@ -4,6 +4,7 @@ import json
 import re
 
 from articles.factories import ArticlePageFactory, AuthorFactory
+from tests.helpers import publish
 
 
 def jsonld(html):
@@ -45,8 +46,7 @@ def test_every_kind_of_listing_has_jsonld(client, catalogue):
 
 def test_jsonld_cannot_break_out_of_its_script(client, catalogue):
     pantry = catalogue["pantry"]
-    pantry.title = "Pantry </script><script>alert(1)</script>"
-    pantry.save_revision().publish()
+    publish(pantry, title="Pantry </script><script>alert(1)</script>")
     html = client.get(pantry.url).content.decode()
     assert jsonld(html)["name"] == pantry.title
     assert "<script>alert(1)" not in html
@@ -55,7 +55,7 @@ def test_jsonld_cannot_break_out_of_its_script(client, catalogue):
 def test_article_jsonld(client, articles_index):
     article = ArticlePageFactory(parent=articles_index, title="What mutual aid is")
     article.authors.set([AuthorFactory(name="Portal editors")])
-    article.save_revision().publish()
+    publish(article)
     data = jsonld(client.get(article.url).content.decode())
     assert data["@type"] == "Article"
     assert data["headline"] == "What mutual aid is"

@@ -8,6 +8,8 @@ from wagtail.documents.models import Document
 import pytest
 import wagtail_factories
 
+from tests.helpers import assert_not_found
+
 pytestmark = pytest.mark.django_db
 
 
@@ -52,7 +54,7 @@ def test_the_original_image_is_served(client, rendition):
 
 @override_settings(DEBUG=False, SERVE_MEDIA=False)
 def test_off_by_default_the_web_server_serves_them(client, rendition):
-    assert client.get(rendition.url).status_code == 404
+    assert_not_found(client.get(rendition.url))
 
 
 @override_settings(DEBUG=False, SERVE_MEDIA=True)

@@ -7,10 +7,6 @@ tests; with CI set it fails them, so CI can never pass without having searched a
 import os
 import uuid
 
-from django.core.cache import cache
-
-from wagtail.models import Locale
-
 import pytest
 
 from articles.factories import ArticlePageFactory
@@ -26,6 +22,7 @@ from directory.factories import (
 from search.cluster.backend import ClusterBackend
 from search.cluster.client import ClusterClient, ClusterError
 from tests.conftest import skip_or_fail_in_ci
+from tests.helpers import publish, translate
 
 
 def cluster_url():
@@ -54,14 +51,6 @@ def require_cluster():
     )
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The service remembers a failed cluster and the synonyms in the cache: start clean."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def cluster(settings):
     """A cluster backend in indices of its own (per xdist worker and test), dropped after."""
@@ -73,22 +62,6 @@ def cluster(settings):
     backend = ClusterBackend()
     yield backend
     backend.drop()
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def translate(page, code, **fields):
-    """A published translation of `page` (and of its parents, as Wagtail requires)."""
-    locale = Locale.objects.get(language_code=code)
-    translated = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    return publish(translated)
 
 
 @pytest.fixture
@@ -148,18 +121,21 @@ def content(locales, directory, articles_index):
     pages["groceries_es"] = translate(
         pages["groceries"],
         "es",
+        copy_parents=True,
         title="Entrega de comida entre vecinos",
         summary="Voluntarios llevan comida a quienes no pueden salir de casa.",
     )
     pages["groceries_vi"] = translate(
         pages["groceries"],
         "vi",
+        copy_parents=True,
         title="Giao thực phẩm cho hàng xóm",
         summary="Tình nguyện viên mang thực phẩm đến tận nhà.",
     )
     pages["groceries_am"] = translate(
         pages["groceries"],
         "am",
+        copy_parents=True,
         title="የጎረቤቶች የምግብ አቅርቦት",
         summary="በጎ ፈቃደኞች ምግብ ወደ ቤትዎ ያመጣሉ።",
     )

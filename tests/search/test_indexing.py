@@ -20,8 +20,7 @@ from search.cluster import state
 from search.cluster.backend import ClusterBackend
 from search.cluster.client import ClusterClient, ClusterError
 from search.models import PendingIndexUpdate
-
-from .conftest import publish, translate
+from tests.helpers import publish, translate
 
 pytestmark = pytest.mark.cluster
 
@@ -50,8 +49,7 @@ def test_publish_reaches_the_index(indexed):
 
 def test_edit_reaches_the_index(indexed, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        indexed.title = "Bread kitchen"
-        publish(indexed)
+        publish(indexed, title="Bread kitchen")
     assert titles("bread") == ["Bread kitchen"]
     assert titles("Soup kitchen") == ["Bread kitchen"]  # summary still says soup
 
@@ -82,7 +80,9 @@ def test_move_updates_the_url(indexed, directory, django_capture_on_commit_callb
 def test_translation_replaces_the_fallback(indexed, locales, django_capture_on_commit_callbacks):
     assert titles("soup", reader="es") == ["Soup kitchen"]  # fallback, in English
     with django_capture_on_commit_callbacks(execute=True):
-        translate(indexed, "es", title="Cocina de sopa", summary="Sopa caliente.")
+        translate(
+            indexed, "es", copy_parents=True, title="Cocina de sopa", summary="Sopa caliente."
+        )
     assert titles("sopa", reader="es") == ["Cocina de sopa"]
     assert "Soup kitchen" not in titles("soup", reader="es")
 

@@ -1,6 +1,5 @@
 """Ids that no row could have: a 404 for the report route, a field error for the form."""
 
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -11,11 +10,6 @@ from suggestions.factories import SuggestListingPageFactory
 from suggestions.models import ListingSuggestion, ProblemReport
 
 TOO_LARGE = "99999999999999999999"  # more than any database integer column holds
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from suggestions.factories import (
     SuggestListingPageFactory,
 )
 from suggestions.models import RETENTION_DAYS, ListingSuggestion, ProblemReport, Status
+from tests.helpers import assert_not_found
 
 VALID = {
     "name": "Rainier Valley Pantry",
@@ -28,11 +28,6 @@ VALID = {
     "contact_email": "",
     "nickname": "",
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture
@@ -111,7 +106,7 @@ def test_report_a_problem_from_a_listing(client, suggest_page, directory):
 
 
 def test_report_for_a_missing_listing_is_404(client, suggest_page):
-    assert client.get(f"{suggest_page.url}report/999999/").status_code == 404
+    assert_not_found(client.get(f"{suggest_page.url}report/999999/"))
 
 
 def test_queue_lists_and_filters_by_status(client, editor, suggest_page):

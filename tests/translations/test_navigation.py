@@ -10,6 +10,7 @@ import pytest
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from home.models import HomeFeaturedArticle
 from home.templatetags import portal_tags
+from tests.helpers import assert_not_found, publish
 
 from .conftest import sample_data
 
@@ -76,8 +77,8 @@ def test_untranslated_page_is_shown_in_english_with_a_notice(translated, client)
 
 
 def test_a_page_missing_in_every_language_is_still_a_404(translated, client):
-    assert client.get("/am/directory/no-such-listing/").status_code == 404
-    assert client.get("/en/directory/no-such-listing/").status_code == 404
+    assert_not_found(client.get("/am/directory/no-such-listing/"))
+    assert_not_found(client.get("/en/directory/no-such-listing/"))
 
 
 def test_directory_lists_untranslated_listings_with_an_honest_badge(translated, client):
@@ -115,8 +116,7 @@ def test_featured_articles_not_yet_translated_keep_the_readers_language(
     home = site_objects["home"]
     articles = ArticleIndexPageFactory(parent=home)
     article = ArticlePageFactory(parent=articles, slug="what-is-mutual-aid", title="What is it?")
-    home.featured_articles = [HomeFeaturedArticle(article=article)]
-    home.save_revision().publish()
+    publish(home, featured_articles=[HomeFeaturedArticle(article=article)])
     translate()  # the sample data covers the home page, not the article
 
     html = client.get("/am/").content.decode()
