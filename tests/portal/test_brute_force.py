@@ -7,14 +7,14 @@ from django.urls import reverse
 import pytest
 from axes.models import AccessAttempt
 
-LOGIN = "/admin/login/"
 PASSWORD = "a-long-right-password-42"
 LIMIT = settings.AXES_FAILURE_LIMIT
 DENIED = "Sorry, you do not have permission to access this area."
 
 
 def sign_in(client, username, password, address):
-    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+    credentials = {"username": username, "password": password}
+    return client.post(reverse("wagtailadmin_login"), credentials, REMOTE_ADDR=address)
 
 
 def signed_in_as(client):
@@ -71,14 +71,17 @@ def test_an_address_spraying_usernames_is_locked(client, editor):
 def test_the_lock_ends_after_the_cool_off(client, editor):
     for _ in range(LIMIT):
         sign_in(client, "editor", "wrong", "203.0.113.5")
-    assert sign_in(client, "editor", PASSWORD, "203.0.113.5").status_code == 429
+    refused = sign_in(client, "editor", PASSWORD, "203.0.113.5")
+    assert refused.status_code == 429 and "Sign-in locked" in refused.text
+    assert signed_in_as(client) is None
 
     # Age the attempts past the cool-off, as the clock would.
     AccessAttempt.objects.update(
         attempt_time=AccessAttempt.objects.first().attempt_time - settings.AXES_COOLOFF_TIME
     )
 
-    assert sign_in(client, "editor", PASSWORD, "203.0.113.5").status_code == 302
+    sign_in(client, "editor", PASSWORD, "203.0.113.5")
+    assert signed_in_as(client) == str(editor.pk)
 
 
 def test_an_administrator_sees_the_lockout_and_unlocks_it(client, editor, translator):
@@ -92,7 +95,7 @@ def test_an_administrator_sees_the_lockout_and_unlocks_it(client, editor, transl
     assert "editor" in listing.text
     assert "203.0.113.7" in listing.text
     assert "Unlock" in listing.text
-    assert "Login lockouts" in admin.get("/admin/").text  # in the Settings menu
+    assert "Login lockouts" in admin.get(reverse("wagtailadmin_home")).text  # in the Settings menu
 
     attempt = AccessAttempt.objects.get(username="editor")
     confirm = admin.get(reverse("login_lockouts:delete", args=[attempt.pk]))
@@ -119,7 +122,7 @@ def test_lockouts_are_read_only_and_hidden_from_editors_without_permission(
     moderator.user_permissions.add(*_admin_access())
     client.force_login(moderator)
     assert DENIED in client.get(reverse("login_lockouts:index"), follow=True).text
-    assert "Login lockouts" not in client.get("/admin/").text
+    assert "Login lockouts" not in client.get(reverse("wagtailadmin_home")).text
 
 
 def _admin_access():

@@ -2,14 +2,15 @@
 
 from django.conf import settings
 from django.test import Client
-
-from wagtail.models import PageViewRestriction
+from django.urls import reverse
+from django.utils import translation
 
 import pytest
 from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 
 from directory.factories import GroupPageFactory
+from tests.helpers import restrict
 
 PASSWORD = "shared-with-members"
 LIMIT = settings.AXES_FAILURE_LIMIT
@@ -18,16 +19,15 @@ LIMIT = settings.AXES_FAILURE_LIMIT
 @pytest.fixture
 def members_page(directory):
     page = GroupPageFactory(parent=directory, title="Members' rota", slug="members-rota")
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password=PASSWORD
-    )
-    return page, restriction
+    return page, restrict(page, password=PASSWORD)
 
 
 def guess(client, members_page, password, address="203.0.113.20"):
     page, restriction = members_page
+    with translation.override("en"):  # the English page's form
+        form = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
     return client.post(
-        f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+        form,
         {"password": password, "return_url": page.url},
         REMOTE_ADDR=address,
     )
@@ -69,7 +69,9 @@ def test_the_restriction_is_locked_whoever_guesses(client, members_page):
     # Many addresses sharing out the guesses cannot get more than the limit between them.
     for n in range(LIMIT):
         guess(Client(), members_page, f"guess-{n}", address=f"198.51.100.{n + 1}")
-    assert guess(client, members_page, PASSWORD, address="192.0.2.1").status_code == 429
+    refused = guess(client, members_page, PASSWORD, address="192.0.2.1")
+    assert refused.status_code == 429 and "Too many wrong passwords" in refused.text
+    assert not reads_the_page(client, members_page, address="192.0.2.1")
 
 
 def test_guessing_again_after_the_cool_off_or_an_unlock(client, members_page):

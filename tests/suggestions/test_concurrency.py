@@ -18,6 +18,8 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
+from django.urls import reverse
+
 import pytest
 
 from .portal_server import EDITOR, Browser, Portal, scratch_database
@@ -102,12 +104,13 @@ def test_simultaneous_suggestions_are_all_stored_whole(portal):
 
 
 def test_publish_while_autosave_saves_drafts(portal):
-    edit_path = f"/admin/pages/{portal.site['page_id']}/edit/"
+    edit_path = reverse("wagtailadmin_pages:edit", args=[portal.site["page_id"]])
     with portal.serve(workers=2, threads=4) as served:
         editor = Browser(served.base)
-        login = dict(editor.form("/admin/login/"))
+        login = dict(editor.form(reverse("wagtailadmin_login")))
         login |= {"username": EDITOR[0], "password": EDITOR[1]}
-        assert editor.request("POST", "/admin/login/", data=login).status_code == 302
+        signed_in = editor.request("POST", reverse("wagtailadmin_login"), data=login)
+        assert signed_in.headers["Location"] == reverse("wagtailadmin_home")
 
         answers, stop = [], threading.Event()
         autosave = threading.Thread(

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 import pytest
 
+from tests.helpers import publish
 from translations.models import ReviewFlag
 
 pytestmark = pytest.mark.django_db
@@ -42,13 +43,13 @@ def test_report_shows_translated_missing_and_flagged(translated, editor_client):
     assert status(html, "Neighbours group", "am") == "missing"
     assert status(html, "Neighbours group", "vi") == "missing"
     assert "Flagged: Machine-assisted: needs a fluent reviewer" in html
-    assert "/admin/localize/submit/page/" in html  # the "translate" link of a missing cell
+    group = translated["group"]  # the "translate" link of its missing Amharic cell
+    assert reverse("wagtail_localize:submit_page_translation", args=[group.pk]) in html
 
 
 def test_editing_the_english_marks_translations_out_of_date(translated, editor_client):
     form = translated["form"]
-    form.summary = "Sign up to deliver groceries on Saturdays."
-    form.save_revision().publish()
+    publish(form, summary="Sign up to deliver groceries on Saturdays.")
     html = editor_client.get(report()).content.decode()
     assert status(html, "Volunteer form", "es") == "outdated"
     assert status(html, "Neighbours group", "es") == "translated"
@@ -102,8 +103,16 @@ def test_export_has_a_column_per_language_with_status_and_flags(translated, edit
 
 
 def test_review_flags_are_listed_in_the_admin_and_cannot_be_typed_in(translated, editor_client):
-    response = editor_client.get("/admin/translations_review_flag/")
-    assert response.status_code == 200
-    assert ReviewFlag.objects.count() > 0
-    assert "Machine-assisted" in response.content.decode()
-    assert editor_client.get("/admin/translations_review_flag/new/").status_code in (302, 403)
+    flags = ReviewFlag.objects.all()
+    assert flags.count() > 0
+    listing = editor_client.get(reverse("translations_review_flag:index")).content.decode()
+    assert "Machine-assisted" in listing
+    for flag in flags:
+        assert reverse("translations_review_flag:edit", args=[flag.pk]) in listing
+    add = reverse("translations_review_flag:add")
+    assert add not in listing  # no "Add" button...
+
+    refused = editor_client.get(add, follow=True)  # ...and typing its address is refused
+    assert "Sorry, you do not have permission to access this area." in refused.content.decode()
+    assert refused.redirect_chain[-1][0] == reverse("wagtailadmin_home")
+    assert 'name="reason"' not in refused.content.decode()
