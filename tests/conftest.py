@@ -1,8 +1,11 @@
-"""Shared fixtures: a site whose root is our home page, its two index pages, the locales."""
+"""Shared fixtures: a site whose root is our home page, its two index pages, the locales, and
+the demo (per test, or once per module for tests that only read it)."""
 
 import os
 
 from django.conf import settings
+from django.db import transaction
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
@@ -11,6 +14,7 @@ import pytest
 from articles.factories import ArticleIndexPageFactory
 from directory.factories import DirectoryIndexPageFactory, LanguageFactory, NeedFactory
 from home.factories import HomePageFactory
+from tests.helpers import load_demo
 
 
 def skip_or_fail_in_ci(message):
@@ -35,6 +39,60 @@ def fresh_cache():
         if isinstance(cache, LocMemCache):  # tests that use a real shared cache manage it
             cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: Django keeps whatever language the last
+    request activated, so a test run after one that read /am/ would get Amharic messages."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def demo(db):
+    """The English demo (without the slower translation step), for one test to change."""
+    load_demo("--no-translations")
+
+
+@pytest.fixture
+def full_demo(db):
+    """The demo in the five languages, for one test to change."""
+    load_demo()
+
+
+@pytest.fixture(scope="module")
+def _demo_for_the_module(django_db_setup, django_db_blocker):
+    """The five-language demo, loaded once in a transaction that stays open for the module's
+    tests and is rolled back after the last one. Each test's own transaction nests inside it
+    (a savepoint), so what a test changes is still undone after that test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        with django_db_blocker.block():  # tests reach the database through `db` only
+            yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def shared_demo(_demo_for_the_module, db):
+    """The demo in the five languages, loaded once per test module (a load takes seconds).
+
+    For modules whose tests use the database through `db` only: a transactional test
+    (`transactional_db`, `live_server`) would commit or flush the shared load. Tests of the
+    module that run after the first `shared_demo` test see the demo too, so give it to every
+    database test of the module."""
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request served in Spanish by an earlier test
+    leaves Spanish active in this thread (LocaleMiddleware does not switch it back)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import json
 
 from django.core.management import call_command
 
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
 import pytest
 
@@ -19,8 +19,7 @@ from directory.factories import GroupPageFactory, NeedFactory
 from directory.models import DirectoryIndexPage, ListingPage
 from suggestions.accept import accept_suggestion
 from suggestions.factories import ListingSuggestionFactory
-
-from .conftest import load_demo
+from tests.helpers import load_demo, publish, restrict
 
 REFUSAL = "Demo not loaded, nothing was changed: {} (load_demo only fills an empty site).\n"
 
@@ -51,8 +50,7 @@ def test_a_site_with_any_content_is_left_alone(request, db, prepare, reason):
         request.getfixturevalue("home")  # our home page, as the tests' other fixtures make it
     elif prepare == "edited_placeholder":
         placeholder = Page.objects.get(depth=2)
-        placeholder.title = "Our site"
-        placeholder.save_revision().publish()
+        publish(placeholder, title="Our site")
     else:
         NeedFactory(slug="food", name="Food")
     before = whole_database()
@@ -72,9 +70,7 @@ def act_as_editors(editor):
     unpublished.unpublish(user=editor)
 
     restricted = ListingPage.objects.get(locale=english, slug="king-county-public-health-hotline")
-    PageViewRestriction.objects.create(
-        page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="neighbours"
-    )
+    restrict(restricted, password="neighbours")
 
     directory = DirectoryIndexPage.objects.get(locale=english)
     never_published = GroupPageFactory(

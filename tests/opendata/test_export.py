@@ -4,11 +4,11 @@ import csv
 import io
 import uuid
 
-import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
 from directory.models import ListingPage
 from opendata.ids import service_id
+from tests.helpers import translate
 
 
 def services(client, query=""):
@@ -50,9 +50,7 @@ def test_ids_are_stable_uuids_shared_by_translations(client, catalogue, locales)
         assert uuid.UUID(service["id"]).version == 5
 
     pantry = catalogue["pantry"]
-    spanish_pantry = pantry.copy_for_translation(locales["es"], copy_parents=True)
-    spanish_pantry.title = "Despensa"
-    spanish_pantry.save_revision().publish()
+    spanish_pantry = translate(pantry, "es", copy_parents=True, title="Despensa")
     assert service_id(spanish_pantry) == service_id(pantry)
     spanish = services(client, "?locale=es")
     names = {s["id"]: s["name"] for s in spanish}
@@ -94,11 +92,7 @@ def test_open_data_page_explains_licence_and_links(client, catalogue, locales):
     assert client.get("/es/open-data/").status_code == 200
 
 
-@pytest.mark.django_db
-def test_demo_directory_is_exported_whole_and_valid(client, service_schema):
-    from demo.loader import DemoLoader
-
-    DemoLoader().run()
+def test_demo_directory_is_exported_whole_and_valid(client, demo, service_schema):
     validator = Draft7Validator(service_schema, format_checker=FormatChecker())
     exported = services(client)
     live = ListingPage.objects.live().filter(locale__language_code="en").count()

@@ -1,24 +1,15 @@
-"""Site-wide behaviour: sitemap, robots.txt, error pages, the language prefix."""
+"""Site-wide behaviour: sitemap, robots.txt, error pages, the language prefix.
+
+Read on the demo in five languages, loaded once for the module (`shared_demo`).
+"""
 
 import re
 
-from django.core.management import call_command
 from django.template.loader import render_to_string
 
 from wagtail.models import Page
 
-import pytest
-
-
-@pytest.fixture
-def demo(db):
-    """The English demo: what most tests need, without the slower translation step."""
-    call_command("load_demo", "--no-translations", stdout=open("/dev/null", "w"))
-
-
-@pytest.fixture
-def full_demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+from tests.helpers import assert_not_found
 
 
 def sitemap_locations(client):
@@ -27,7 +18,7 @@ def sitemap_locations(client):
     return re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
 
 
-def test_sitemap_lists_every_live_page_and_each_answers(full_demo, client):
+def test_sitemap_lists_every_live_page_and_each_answers(shared_demo, client):
     locations = sitemap_locations(client)
     paths = {re.sub(r"^https?://[^/]+", "", loc) for loc in locations}
     live_pages = Page.objects.live().filter(depth__gt=1)
@@ -38,13 +29,13 @@ def test_sitemap_lists_every_live_page_and_each_answers(full_demo, client):
         assert client.get(path).status_code == 200, path
 
 
-def test_root_redirects_to_a_language(demo, client):
+def test_root_redirects_to_a_language(shared_demo, client):
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"] == "/en/"
 
 
-def test_root_follows_the_browsers_language(demo, client):
+def test_root_follows_the_browsers_language(shared_demo, client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="vi,en;q=0.5")
     assert response["Location"] == "/vi/"
 
@@ -58,12 +49,8 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
-def test_not_found_page_helps_the_reader_on(demo, client):
-    response = client.get("/en/no-such-page/")
-    assert response.status_code == 404
-    html = response.content.decode()
-    assert "We can't find that page" in html
-    assert 'role="search"' in html
+def test_not_found_page_helps_the_reader_on(shared_demo, client):
+    assert_not_found(client.get("/en/no-such-page/"))
 
 
 def test_server_error_page_needs_no_context():
@@ -72,7 +59,7 @@ def test_server_error_page_needs_no_context():
     assert "<html lang=" in html
 
 
-def test_pages_need_no_javascript_and_no_third_party_assets(demo, client):
+def test_pages_need_no_javascript_and_no_third_party_assets(shared_demo, client):
     html = client.get("/en/").content.decode()
     assert "<script" not in html
     # Absolute links are allowed to this site only (hreflang alternates must be absolute).
@@ -81,13 +68,13 @@ def test_pages_need_no_javascript_and_no_third_party_assets(demo, client):
     assert '<main id="main"' in html
 
 
-def test_sitemap_urls_use_the_host_that_asked(demo, client):
+def test_sitemap_urls_use_the_host_that_asked(shared_demo, client):
     locations = sitemap_locations(client)
     assert locations
     assert all(loc.startswith("http://testserver/") for loc in locations)
 
 
-def test_sitemap_lists_the_open_data_page_in_every_language(demo, client):
+def test_sitemap_lists_the_open_data_page_in_every_language(shared_demo, client):
     locations = sitemap_locations(client)
     for code in ["en", "es", "vi", "am", "ti"]:
         assert f"http://testserver/{code}/open-data/" in locations
