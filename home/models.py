@@ -84,7 +84,7 @@ class HomePage(Page):
         from directory.models import DirectoryIndexPage, HotlinePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["directory"] = DirectoryIndexPage.objects.child_of(self).live().first()
+        context["directory"] = DirectoryIndexPage.objects.child_of(self).visible().first()
         context["featured_articles"] = ArticlePage.objects.chosen_for_reader(
             [item.article for item in self.featured_articles.select_related("article")], self.locale
         )

@@ -126,7 +126,7 @@ class OpenDataView(TemplateView):
         context.update(
             licence_url=LICENCE_URL,
             language=language,
-            listing_count=ListingPage.objects.live().public().filter(locale=default).count(),
+            listing_count=ListingPage.objects.for_reader(default).count(),
             exports=[
                 {"code": code, "name": name, "query": f"?locale={code}"}
                 for code, name in settings.LANGUAGES

@@ -18,6 +18,8 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
 
+from home.querysets import visible_pages
+
 register = template.Library()
 
 LANGUAGE_PREFIX = re.compile(r"^/[a-z]{2,3}(?:-[a-z0-9]+)?/")
@@ -46,7 +48,8 @@ def page_alternates(request, page):
     request_path = _without_language(request.path) if request else page_path
     suffix = request_path[len(page_path) :] if request_path.startswith(page_path) else ""
     alternates = {}
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+    translations = visible_pages().filter(translation_key=page.translation_key)
+    for translation in translations.select_related("locale"):
         url = translation.get_url(request)
         if url:
             alternates[translation.locale.language_code] = url + suffix
@@ -175,7 +178,12 @@ def reader_url(context, page):
 
 
 def _live_translation(page, locale):
-    return page.get_translations().live().filter(locale=locale).first()
+    return (
+        visible_pages()
+        .filter(translation_key=page.translation_key, locale=locale)
+        .exclude(pk=page.pk)
+        .first()
+    )
 
 
 @functools.cache
