@@ -84,17 +84,6 @@ def shared_demo(_demo_for_the_module, db):
     database test of the module."""
 
 
-@pytest.fixture(autouse=True)
-def default_language():
-    """Each test starts in the default language: a request served in Spanish by an earlier test
-    leaves Spanish active in this thread (LocaleMiddleware does not switch it back)."""
-    from django.utils import translation
-
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def locales(db):
     """Every locale the portal serves, English first."""
