@@ -22,7 +22,7 @@ from django.urls import reverse
 
 import pytest
 
-from .portal_server import EDITOR, Browser, Portal, scratch_database
+from .portal_server import EDITOR, Browser, Portal, copy_of_test_database
 
 pytestmark = pytest.mark.concurrency
 
@@ -54,10 +54,11 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="module")
-def portal(tmp_path_factory):
+def portal(tmp_path_factory, django_db_setup, django_db_blocker):
     tmp_dir = tmp_path_factory.mktemp("portal")
-    with scratch_database(tmp_dir) as database_url:
-        yield Portal(database_url, tmp_dir)
+    with django_db_blocker.unblock(), copy_of_test_database(tmp_dir) as database_url:
+        with django_db_blocker.block():  # the tests talk to the portal, not to this database
+            yield Portal(database_url, tmp_dir)
 
 
 def suggestion_form(served, path):
