@@ -3,7 +3,7 @@ database (a SQLite file, or a database on the PostgreSQL server DATABASE_URL nam
 
 Set up once per module, then served by as many gunicorn instances as a test needs, each with
 its own environment (rate limit, cache, workers). Its database is a copy of the test database
-pytest-django has already migrated, so the portal never runs `migrate` (tens of seconds).
+pytest-django has already migrated, so the portal need not run `migrate` (tens of seconds).
 """
 
 import json
@@ -61,18 +61,29 @@ def is_postgres(url):
     return url.startswith(("postgres://", "postgresql://", "pgsql://"))
 
 
-@contextmanager
-def copy_of_test_database(tmp_dir):
-    """A DATABASE_URL for a copy of the (migrated, empty) test database, removed afterwards.
+def database_is_as_migrated():
+    """False once a transactional test has flushed it (the root page, locales... are gone)."""
+    from wagtail.models import Locale, Page
 
-    Call it between tests, outside their transactions, with database access unblocked."""
+    return Page.objects.filter(depth=1).exists() and Locale.objects.exists()
+
+
+@contextmanager
+def portal_database(tmp_dir):
+    """(DATABASE_URL, migrated) for the portal's own database, removed afterwards.
+
+    A copy of the test database pytest-django migrated, when it is still as migrations left it:
+    the portal need not run `migrate` (tens of seconds). Otherwise an empty database, to
+    migrate. Call it between tests, outside their transactions, with database access allowed.
+    """
+    migrated = database_is_as_migrated()
     url = os.environ.get("DATABASE_URL", "")
     if not is_postgres(url):
         path = tmp_dir / "portal.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(path) as copy:
-            connection.connection.backup(copy)
-        yield f"sqlite:///{path}"
+        if migrated:
+            with sqlite3.connect(path) as copy:
+                connection.connection.backup(copy)
+        yield f"sqlite:///{path}", migrated
         return
     import psycopg
 
@@ -80,11 +91,12 @@ def copy_of_test_database(tmp_dir):
     name = f"portal_concurrency_{secrets.token_hex(4)}"
     server = urlunsplit(parts._replace(path="/postgres"))
     # PostgreSQL copies a template database only while nobody is connected to it.
+    template = f' TEMPLATE "{connection.settings_dict["NAME"]}"' if migrated else ""
     connection.close()
     with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{connection.settings_dict["NAME"]}"')
+        admin.execute(f'CREATE DATABASE "{name}"{template}')
         try:
-            yield urlunsplit(parts._replace(path=f"/{name}"))
+            yield urlunsplit(parts._replace(path=f"/{name}")), migrated
         finally:
             admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
@@ -92,7 +104,7 @@ def copy_of_test_database(tmp_dir):
 class Portal:
     """The database, static files and environment every server of one test module shares."""
 
-    def __init__(self, database_url, tmp_dir):
+    def __init__(self, database_url, tmp_dir, migrated=False):
         self.tmp_dir = tmp_dir
         self.env = {
             key: value
@@ -108,6 +120,8 @@ class Portal:
             "STATIC_ROOT": str(tmp_dir / "static"),
             "MEDIA_ROOT": str(tmp_dir / "media"),
         }
+        if not migrated:
+            self.manage("migrate", "--no-input", "-v0")
         self.site = json.loads(self.shell(SEED.format(username=EDITOR[0], password=EDITOR[1])))
 
     def manage(self, *args, **env):

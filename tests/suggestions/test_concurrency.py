@@ -22,9 +22,11 @@ from django.urls import reverse
 
 import pytest
 
-from .portal_server import EDITOR, Browser, Portal, copy_of_test_database
+from .portal_server import EDITOR, Browser, Portal, portal_database
 
-pytestmark = pytest.mark.concurrency
+# django_db: pytest-django then runs these tests with the other non-transactional ones, before
+# any transactional test flushes the test database, which the portal's database is a copy of.
+pytestmark = [pytest.mark.concurrency, pytest.mark.django_db]
 
 SIMULTANEOUS = 200
 # The database cache always; Redis too when CACHE_URL names one (.ci/run starts one).
@@ -56,9 +58,9 @@ print(json.dumps({
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory, django_db_setup, django_db_blocker):
     tmp_dir = tmp_path_factory.mktemp("portal")
-    with django_db_blocker.unblock(), copy_of_test_database(tmp_dir) as database_url:
+    with django_db_blocker.unblock(), portal_database(tmp_dir) as (database_url, migrated):
         with django_db_blocker.block():  # the tests talk to the portal, not to this database
-            yield Portal(database_url, tmp_dir)
+            yield Portal(database_url, tmp_dir, migrated)
 
 
 def suggestion_form(served, path):
