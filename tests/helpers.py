@@ -23,14 +23,14 @@ def translate(page, code, live=True, copy_parents=False, **changes):
     published unless `live=False`, as a translator would. Its parent must be translated
     already, unless `copy_parents=True` lets Wagtail add the missing ones as aliases."""
     locale, _created = Locale.objects.get_or_create(language_code=code)
-    translation = page.specific.copy_for_translation(locale, copy_parents=copy_parents)
+    copy = page.specific.copy_for_translation(locale, copy_parents=copy_parents)
     for name, value in changes.items():
-        setattr(translation, name, value)
-    revision = translation.save_revision()
+        setattr(copy, name, value)
+    revision = copy.save_revision()
     if live:
         revision.publish()
-    translation.refresh_from_db()
-    return translation.specific
+    copy.refresh_from_db()
+    return copy.specific
 
 
 def restrict(page, restriction_type=PageViewRestriction.PASSWORD, password="letmein"):

@@ -3,6 +3,7 @@
 import re
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -86,7 +87,7 @@ def test_add_and_edit_forms_offer_each_page_types_fields(
 
     assert {"title", "slug", "summary"} | OWN_FIELDS[name] <= field_names(add)
     assert {"title", "slug", "summary"} | OWN_FIELDS[name] <= field_names(edit)
-    assert f'value="{page.title}"' in edit.content.decode()
+    assert f'value="{escape(page.title)}"' in edit.content.decode()
 
 
 @pytest.mark.parametrize("name", ["home", "directory", "articles"])
@@ -94,7 +95,7 @@ def test_edit_forms_of_index_pages_show_the_page(editor_client, pages, name):
     edit = editor_client.get(edit_url(pages[name]))
 
     assert {"title", "slug", "intro"} <= field_names(edit)
-    assert f'value="{pages[name].title}"' in edit.content.decode()
+    assert f'value="{escape(pages[name].title)}"' in edit.content.decode()
 
 
 def listing_form(title, **extra):
