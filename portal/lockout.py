@@ -9,7 +9,9 @@ by itself, and say how long it lasts, so a reader knows to wait rather than retr
 
 from django.shortcuts import render
 
+from axes.conf import settings as axes_settings
 from axes.helpers import get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
 
 from portal.view_passwords import is_view_password
 
@@ -30,3 +32,16 @@ def lockout_response(request, original_response=None, credentials=None):
     if cool_off:
         response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response
+
+
+USERNAME_MAX_LENGTH = AccessAttempt._meta.get_field("username").max_length
+
+
+def username(request, credentials=None):
+    """The username axes counts a failure against (AXES_USERNAME_CALLABLE): axes' own choice,
+    cut to what its table holds, since PostgreSQL refuses a longer value and a 5,000-character
+    username must be a wrong password, not a server error."""
+    field = axes_settings.AXES_USERNAME_FORM_FIELD
+    source = credentials if credentials else getattr(request, "data", request.POST)
+    value = source.get(field)
+    return value[:USERNAME_MAX_LENGTH] if isinstance(value, str) else value

@@ -186,6 +186,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES) if AXES_COOLOFF_MINUTES else None
 # The lockout page: the admin's style on the admin login, the site's on a page password.
 AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+# Axes' own username, cut to the length its table holds (see portal/lockout.py).
+AXES_USERNAME_CALLABLE = "portal.lockout.username"
 # Failed attempts are kept (and shown in Settings → Login lockouts); successful logins are not:
 # a log of every editor's sign-in address is personal data the portal does not need.
 AXES_DISABLE_ACCESS_LOG = True

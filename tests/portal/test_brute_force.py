@@ -37,6 +37,20 @@ def test_a_wrong_password_below_the_limit_is_an_ordinary_error(client, editor):
     assert "Your username and password didn" in response.text
 
 
+def test_an_overlong_username_is_a_wrong_password_not_a_server_error(client, editor):
+    """Axes stores the username: PostgreSQL refused one longer than its column (a 500)."""
+    # Wagtail's sign-in for login-restricted pages, whose form takes any length.
+    response = client.post(
+        reverse("wagtailcore_login"),
+        {"username": "x" * 5000, "password": "wrong"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+
+    assert response.status_code == 200
+    assert 'name="password"' in response.text
+    assert AccessAttempt.objects.get(ip_address="203.0.113.9").username == "x" * 255
+
+
 def test_wrong_passwords_from_many_addresses_lock_the_account(client, editor, translator):
     # A distributed attack: each try from its own address, none of them over the limit alone.
     for n in range(LIMIT):
