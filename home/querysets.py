@@ -21,13 +21,14 @@ from wagtail.query import PageQuerySet
 class PortalPageQuerySet(PageQuerySet):
     def visible(self):
         """Live, public pages whose default-language source (if any) is live and public."""
-        return self._visible(self._private_q())[0]
+        return self._visible(self.private_q())[0]
 
     def for_reader(self, locale=None):
         """Visible pages in `locale` (default: the active one), else their default-language
         page when `locale` has no visible translation of it."""
         locale = locale or Locale.get_active()
-        private = self._private_q()
+        # Wagtail builds this from every view restriction (one query): build it once.
+        private = self.private_q()
         visible, default_id = self._visible(private)
         if locale.pk == default_id:
             return visible.filter(locale_id=default_id)
@@ -38,10 +39,6 @@ class PortalPageQuerySet(PageQuerySet):
         )
         untranslated = Q(locale_id=default_id) & ~Q(translation_key__in=translated)
         return visible.filter(Q(locale_id=locale.pk) | untranslated)
-
-    def _private_q(self):
-        # Wagtail builds this from every view restriction: one query, so build it once.
-        return self.private_q()
 
     def _visible(self, private):
         default_id = Locale.get_default().pk
