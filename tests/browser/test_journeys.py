@@ -176,7 +176,14 @@ def test_editor_publishes_an_article_and_finds_it_in_search(editor, desktop_page
     page = desktop_page
     log_in(page)
     page.goto(f"/admin/pages/add/articles/articlepage/{editor.pk}/")
-    page.get_by_role("textbox", name=re.compile("^Title")).fill("Tool libraries in Kent")
+    # The slug (on the Promote tab) is filled from the title by the editor's script when the
+    # title changes, i.e. when the editor leaves the field: leave it, and wait for the slug, or
+    # the form may be refused ("This field is required").
+    page.wait_for_load_state("networkidle")
+    title = page.get_by_role("textbox", name=re.compile("^Title"))
+    title.fill("Tool libraries in Kent")
+    title.press("Tab")
+    expect(page.locator("#id_slug")).to_have_value("tool-libraries-in-kent")
     page.get_by_label(re.compile("^Summary")).fill("Borrow a drill, lend a ladder.")
     page.get_by_role("combobox", name=re.compile("Kind")).select_option(label="How-to")
     page.get_by_role("button", name="Insert a block").first.click()
