@@ -193,6 +193,11 @@ def test_editor_publishes_an_article_and_finds_it_in_search(editor, desktop_page
     paragraph.click()
     page.keyboard.type("Neighbours in Kent share power tools from a garage, one evening a week.")
     expect(paragraph).to_contain_text("one evening a week.")
+    # Draftail writes what was typed into the form's hidden input a moment later (it debounces
+    # its saves): a Publish click before that submits an empty paragraph, which is refused.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(
+        re.compile("one evening a week")
+    )
     open_menu(page.get_by_role("button", name="More actions"))
     page.get_by_role("button", name="Publish").click()
     # Wagtail returns to the article index's listing once the page is live, and says so. If it
