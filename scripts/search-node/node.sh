@@ -11,6 +11,13 @@
 #   scripts/search-node/node.sh clean     stop it and delete its data and logs (keeps the install;
 #                                         for an instance, all of its folder)
 #
+#   start|stop|status|clean --nodes N     the same for a cluster of N nodes (replicas need N >= 2),
+#                                         instances named cluster-1..N on http ports
+#                                         SEARCH_NODE_PORT (default 9210) and up, transport ports 100
+#                                         above; `start` prints their URLs comma-separated, which is
+#                                         what SEARCH_URL takes. Stop one member to test a failure:
+#                                         SEARCH_NODE_INSTANCE=cluster-2 SEARCH_NODE_PORT=9211 node.sh stop
+#
 # Environment:
 #   SEARCH_NODE_PORT           http port (default 9200); the node listens on 127.0.0.1 only
 #   SEARCH_NODE_DIR            where everything goes (default <repo>/build/search-node)
@@ -24,6 +31,9 @@
 #                              and restarts its own node): its data, logs, pid file and config live
 #                              under <SEARCH_NODE_DIR>/instances/<name>, the installation is shared;
 #                              give it its own SEARCH_NODE_PORT. Every command then acts on it alone.
+#   SEARCH_NODE_TRANSPORT_PORT  the node-to-node port of an instance (--nodes sets it)
+#   SEARCH_NODE_SEEDS          comma-separated transport addresses of the cluster's members: the
+#                              instance joins them instead of running alone (--nodes sets it)
 #
 # What the node has: the integ-test-zip distribution (server + transport-netty4), plus the modules
 # analysis-common, lang-painless (analysis-common extends it) and mapper-extras, and the plugin
@@ -74,6 +84,8 @@ PID_FILE="$RUN_DIR/opensearch.pid"
 PORT_FILE="$RUN_DIR/port"
 STAMP_FILE="$OS_HOME/.search-node-installed"
 CLUSTER_NAME=search-node
+TRANSPORT_PORT=${SEARCH_NODE_TRANSPORT_PORT:-}
+SEEDS=${SEARCH_NODE_SEEDS:-}
 LOG_OFFSET=0 # set by do_start, read by tail_logs
 
 HOST=127.0.0.1
@@ -418,7 +430,10 @@ do_start() {
     export OPENSEARCH_TMPDIR="$TMP_DIR"
     export HOME="$TMP_DIR"
     unset JAVA_TOOL_OPTIONS JAVA_OPTS
-    as_node_user setsid -w "$OS_HOME/bin/opensearch" -q -p "$PID_FILE" -E "http.port=$PORT"
+    transport=()
+    [[ -z "$TRANSPORT_PORT" ]] || transport=(-E "transport.port=$TRANSPORT_PORT")
+    as_node_user setsid -w "$OS_HOME/bin/opensearch" -q -p "$PID_FILE" -E "http.port=$PORT" \
+      "${transport[@]}"
   ) </dev/null >>"$LOG_DIR/startup.out" 2>&1 &
   launcher_pid=$!
   echo "$PORT" >"$PORT_FILE"
@@ -457,6 +472,16 @@ write_instance_config() { # the installation's config, with this instance's fold
     -e "s#^node.name: .*#node.name: $CLUSTER_NAME-$INSTANCE#" "$CONF_DIR/opensearch.yml"
   sed -i -e "s#$default_dir/logs/#$LOG_DIR/#g" -e "s#HeapDumpPath=$default_dir/data#HeapDumpPath=$DATA_DIR#" \
     "$CONF_DIR/jvm.options"
+  if [[ -n "$SEEDS" ]]; then
+    # A cluster member: found through the seeds, under a name the single test node never has
+    # (so the two never merge). The first member bootstraps the cluster alone and the others
+    # join it, so each start can wait for its own node to answer, one after the other.
+    local first_member=${CLUSTER_NAME}-cluster-1
+    sed -i -e "s#^cluster.name: .*#cluster.name: $CLUSTER_NAME-cluster#" \
+      -e "s#^discovery.type: single-node#discovery.seed_hosts: [$SEEDS]\ncluster.initial_cluster_manager_nodes: [$first_member]#" \
+      "$CONF_DIR/opensearch.yml"
+    grep -q '^discovery.seed_hosts' "$CONF_DIR/opensearch.yml" || die "no discovery line to replace in $CONF_DIR/opensearch.yml"
+  fi
   chmod -R a+rX "$CONF_DIR"
 }
 
@@ -514,8 +539,36 @@ do_clean() {
   log "removed data and logs under $STATE_DIR"
 }
 
+# --nodes N: run the command for each member cluster-1..N (as instances, see SEARCH_NODE_SEEDS),
+# one after the other; `start` prints the members' URLs comma-separated.
+for_each_member() { # command count
+  local cmd=$1 count=$2 base=${SEARCH_NODE_PORT:-9210} i seeds="" urls=() status=0
+  [[ "$count" =~ ^[1-9][0-9]*$ ]] || { log "--nodes takes a number"; exit 2; }
+  [[ -z "$INSTANCE" ]] || { log "--nodes names its own instances; unset SEARCH_NODE_INSTANCE"; exit 2; }
+  for ((i = 0; i < count; i++)); do
+    seeds+="${seeds:+,}$HOST:$((base + 100 + i))"
+  done
+  for ((i = 0; i < count; i++)); do
+    local env=(SEARCH_NODE_INSTANCE="cluster-$((i + 1))" SEARCH_NODE_PORT=$((base + i))
+      SEARCH_NODE_TRANSPORT_PORT=$((base + 100 + i)) SEARCH_NODE_SEEDS="$seeds")
+    if [[ "$cmd" == start ]]; then
+      urls+=("$(env "${env[@]}" bash "${BASH_SOURCE[0]}" start)") || exit 1
+    else
+      env "${env[@]}" bash "${BASH_SOURCE[0]}" "$cmd" || status=$?
+    fi
+  done
+  if [[ "$cmd" == start ]]; then
+    (IFS=,; echo "${urls[*]}")
+  fi
+  return "$status"
+}
+
 main() {
   local cmd=${1:-}
+  if [[ "${2:-}" == --nodes ]]; then
+    for_each_member "$cmd" "${3:-}"
+    return
+  fi
   case "$cmd" in
   install)
     do_install
