@@ -37,7 +37,12 @@ sub vcl_recv {
             ban("obj.http.X-Host == " + req.http.host + " && obj.http.X-Url ~ " + req.http.X-Ban-Url);
             return (synth(200, "Banned"));
         }
-        # A purge removes every variant of the URL (all Vary values) at once.
+        # A purge removes every variant of the URL (all Vary values) at once; the same path
+        # with any query string (directory filters, pages 2..n, ?locale= of the exports) goes
+        # too, through a ban, since Wagtail names only the bare URL.
+        if (req.url !~ "\?") {
+            ban("obj.http.X-Host == " + req.http.host + " && obj.http.X-Url ~ ^" + req.url + "\?");
+        }
         return (purge);
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -127,6 +132,10 @@ sub vcl_deliver {
         set resp.http.X-Cache = "HIT";
     } else {
         set resp.http.X-Cache = "MISS";
+    }
+    if (obj.hits > 0) {
+        # The id of the request that filled the cache would mislead whoever follows this one.
+        unset resp.http.X-Request-ID;
     }
     unset resp.http.X-Host;
     unset resp.http.X-Url;

@@ -71,6 +71,21 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5, validate=lambda n:
 AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15, validate=lambda n: n >= 0)
 # Level of the portal's own log records (Django's are INFO); everything goes to stderr.
 LOG_LEVEL = env.log_level("LOG_LEVEL", default="INFO")
+# HTTP cache (portal/httpcache, docs/caching.md). Public pages are sent with
+# `Cache-Control: public, max-age=MAX_AGE, s-maxage=S_MAXAGE`: browsers revalidate after
+# MAX_AGE (0: every time, a cheap 304 from the cache), the shared cache keeps a copy S_MAXAGE
+# seconds unless a publish purges it first, and serves it up to STALE_WHILE_REVALIDATE seconds
+# longer while it fetches a fresh one.
+CACHE_CONTROL_MAX_AGE = env.int("CACHE_CONTROL_MAX_AGE", default=0, validate=lambda n: n >= 0)
+CACHE_CONTROL_S_MAXAGE = env.int("CACHE_CONTROL_S_MAXAGE", default=3600, validate=lambda n: n >= 0)
+CACHE_CONTROL_STALE_WHILE_REVALIDATE = env.int(
+    "CACHE_CONTROL_STALE_WHILE_REVALIDATE", default=30, validate=lambda n: n >= 0
+)
+# The cache that publishing purges (Varnish's address, which must accept PURGE from this
+# machine, e.g. http://127.0.0.1:6081). Unset: nothing is purged.
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+# Seconds one purge request may take before it is logged as failed.
+FRONTEND_CACHE_TIMEOUT = env.float("FRONTEND_CACHE_TIMEOUT", default=2.0)
 env.seal()
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -121,11 +136,17 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    # Purges the HTTP cache on publish (signals.py); Wagtail's frontend_cache app is not
+    # installed, only its purge code is used: its handlers purge the page alone, mid-transaction.
+    "portal.httpcache",
 ]
 
 MIDDLEWARE = [
     # First, so every log record and every response (redirects too) carries the request id.
     "portal.middleware.RequestIDMiddleware",
+    # Next, so it sees the response last: decides Cache-Control, ETag/304 and Vary for a shared
+    # cache once every other middleware has added its headers (portal/httpcache/policy.py).
+    "portal.httpcache.policy.CacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -326,3 +347,18 @@ if SEARCH_URL:
 # Which backend answers the public search (search/service.py): "cluster" (our own index,
 # see search/cluster/) or "database" (Wagtail's database backend).
 SEARCH_BACKEND = "cluster" if SEARCH_URL else "database"
+
+# --- HTTP cache purge: Wagtail's frontend-cache invalidation ----------------------------------
+# portal/httpcache/signals.py names every stale URL in every language itself, so Wagtail must
+# not multiply each one by the languages again.
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "portal.httpcache.backends.TimedHTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
+WAGTAILFRONTENDCACHE_LANGUAGES = []
