@@ -38,8 +38,13 @@ CACHES = {"default": env.dj_cache_url("CACHE_URL", default="db://portal_cache")}
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0, validate=lambda n: n >= 0)
 # Posts of the public forms (suggest, report) accepted per client per hour, invalid ones included.
 SUGGESTIONS_RATE_LIMIT = env.int("SUGGESTIONS_RATE_LIMIT", default=5, validate=lambda n: n > 0)
-# Unset: Wagtail's database search backend. Set: an Elasticsearch or OpenSearch cluster.
+# Unset: Wagtail's database search backend. Set: an Elasticsearch or OpenSearch cluster, by the
+# URL of one node or of several, comma-separated (a request fails over to the next node).
 SEARCH_URL = env.str("SEARCH_URL", default="")
+# Copies of the portal's index beyond the primary, as OpenSearch's auto_expand_replicas: "0-1"
+# keeps one replica whenever a second node is there to hold it, none on a single node (which
+# stays green); "0-all" puts a copy on every node.
+SEARCH_REPLICAS = env.str("SEARCH_REPLICAS", default="0-1")
 # Which client speaks to SEARCH_URL: "opensearch" (opensearch-py) or "elasticsearch".
 SEARCH_ENGINE = env.str(
     "SEARCH_ENGINE", default="opensearch", validate=lambda v: v in {"opensearch", "elasticsearch"}
@@ -337,7 +342,7 @@ if SEARCH_URL:
                 if SEARCH_ENGINE == "opensearch"
                 else "modelsearch.backends.elasticsearch8"
             ),
-            "URLS": [SEARCH_URL],
+            "URLS": [url.strip() for url in SEARCH_URL.split(",") if url.strip()],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
             # Indexing in the admin waits at most this long (a minimum: bulk writes are slower).
             "TIMEOUT": max(SEARCH_TIMEOUT, 5),

@@ -6,6 +6,11 @@ fits the server, and wrapped back into elasticsearch-dsl `Response` objects by t
 Every failure surfaces as ClusterError, so callers handle one exception. Requests wait
 SEARCH_TIMEOUT seconds unless given their own `timeout` (index management uses
 SEARCH_ADMIN_TIMEOUT).
+
+SEARCH_URL may name several nodes, comma-separated. A request that cannot connect to one node
+is retried once on each other node (the client also rests the dead node a while), so a node
+going down costs readers nothing while another holds a copy of the index (replicas, see
+mapping.py). A timeout is not retried: a slow cluster hands over to the database at once.
 """
 
 from django.conf import settings
@@ -15,20 +20,27 @@ class ClusterError(Exception):
     """The cluster could not be reached, was too slow, or refused the request."""
 
 
+def node_urls(url):
+    """SEARCH_URL's nodes: "http://a:9200,http://b:9200" -> ["http://a:9200", "http://b:9200"]."""
+    return [part.strip() for part in url.split(",") if part.strip()]
+
+
 class ClusterClient:
     def __init__(self, url=None, engine=None, timeout=None):
         self.url = url or settings.SEARCH_URL
         self.engine = engine or settings.SEARCH_ENGINE
         self.timeout = timeout if timeout is not None else settings.SEARCH_TIMEOUT
+        nodes = node_urls(self.url)
+        # One try per node, none on a timeout: only another node's answer is worth waiting for.
+        retries = {"max_retries": len(nodes) - 1, "retry_on_timeout": False}
         if self.engine == "opensearch":
             from opensearchpy import OpenSearch
 
-            # No retries: a slow or dead cluster must hand over to the database at once.
-            self.raw = OpenSearch([self.url], timeout=self.timeout, max_retries=0)
+            self.raw = OpenSearch(nodes, timeout=self.timeout, **retries)
         else:
             from elasticsearch import Elasticsearch
 
-            self.raw = Elasticsearch(self.url, request_timeout=self.timeout, max_retries=0)
+            self.raw = Elasticsearch(nodes, request_timeout=self.timeout, **retries)
 
     def request(self, method, path, body=None, params=None, timeout=None):
         """A JSON request; returns the decoded body. Raises ClusterError on any failure."""

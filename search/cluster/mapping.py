@@ -5,7 +5,11 @@ case and diacritics folded: Vietnamese "thực phẩm" and "thuc pham" meet; Ge'
 Amharic and Tigrinya is split into words by the ICU tokenizer), plus `.en` and `.es`
 subfields with English and Spanish stemmers. Synonyms apply at search time only
 (`synonym_graph`), so editors' changes need no reindex, just a settings update.
+One shard (the index is small for a search engine even at 100,000 pages), and replicas as
+SEARCH_REPLICAS says: by default one copy on a second node whenever there is one.
 """
+
+from django.conf import settings
 
 from elasticsearch_dsl import Document, Index, Integer, Keyword, Text, analyzer, token_filter
 
@@ -78,7 +82,7 @@ def document_class(rules):
 
 def build_index(name, rules):
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.settings(number_of_shards=1, auto_expand_replicas=settings.SEARCH_REPLICAS)
     index.document(document_class(rules))
     return index
 

@@ -46,3 +46,8 @@ def test_with_search_url_the_admin_uses_the_cluster_and_keeps_the_database():
 def test_elasticsearch_engine_picks_the_elasticsearch_backend():
     found = base_settings(SEARCH_URL="http://es:9200", SEARCH_ENGINE="elasticsearch")
     assert found["wagtail"]["default"]["BACKEND"] == "modelsearch.backends.elasticsearch8"
+
+
+def test_several_nodes_all_reach_the_admin_backend():
+    found = base_settings(SEARCH_URL="http://node-1:9200, http://node-2:9200")
+    assert found["wagtail"]["default"]["URLS"] == ["http://node-1:9200", "http://node-2:9200"]
