@@ -76,6 +76,20 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5, validate=lambda n:
 AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15, validate=lambda n: n >= 0)
 # Level of the portal's own log records (Django's are INFO); everything goes to stderr.
 LOG_LEVEL = env.log_level("LOG_LEVEL", default="INFO")
+# Where background work (search index updates, cache purges, Wagtail's reference index) runs.
+# "immediate": in the request, after commit, so `make run` needs no worker. "database": queued
+# in the database (django-tasks-db), run by `manage.py db_worker`; publishing stays fast when
+# the cluster or the cache is slow. Production sets it (deploy/env.example).
+TASKS_BACKEND = env.str(
+    "TASKS_BACKEND", default="immediate", validate=lambda v: v in {"immediate", "database"}
+)
+# Media (images, documents) in an S3-compatible bucket when set (production.py); else MEDIA_ROOT.
+# Credentials are not settings: boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an
+# instance role) from the environment itself.
+MEDIA_BUCKET = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+MEDIA_BUCKET_ENDPOINT = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+MEDIA_BUCKET_REGION = env.str("AWS_S3_REGION_NAME", default="") or None
+MEDIA_BUCKET_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
 # HTTP cache (portal/httpcache, docs/caching.md). Public pages are sent with
 # `Cache-Control: public, max-age=MAX_AGE, s-maxage=S_MAXAGE`: browsers revalidate after
 # MAX_AGE (0: every time, a cheap 304 from the cache), the shared cache keeps a copy S_MAXAGE
@@ -144,6 +158,8 @@ INSTALLED_APPS = [
     # Purges the HTTP cache on publish (signals.py); Wagtail's frontend_cache app is not
     # installed, only its purge code is used: its handlers purge the page alone, mid-transaction.
     "portal.httpcache",
+    "django_tasks",
+    "django_tasks_db",  # the durable task queue (TASKS_BACKEND=database)
 ]
 
 MIDDLEWARE = [
@@ -198,6 +214,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Background tasks: Django's tasks API (the django-tasks backport) -------------------------
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND],
+    }
+}
 
 # --- Brute force: django-axes ---------------------------------------------------------------
 # Axes' backend comes first: it refuses a locked-out login before any password is checked.

@@ -11,6 +11,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Background work runs at once, after commit, whatever TASKS_BACKEND the environment says.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
 
 # Wagtail and the public search use the database backend in tests; the search contract suite
