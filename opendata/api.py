@@ -77,7 +77,11 @@ class ExportForm(forms.Form):
         code = self.cleaned_data["locale"].strip() or settings.LANGUAGE_CODE
         locale = None
         if code in dict(settings.LANGUAGES):
-            locale = Locale.objects.filter(language_code=code).first()
+            # Wagtail's lookup, which a request remembers (home/request_memo.py).
+            try:
+                locale = Locale.objects.get_for_language(code)
+            except (Locale.DoesNotExist, LookupError):
+                locale = None
         if locale is None:
             codes = ", ".join(code for code, _name in settings.LANGUAGES)
             raise forms.ValidationError(

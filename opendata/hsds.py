@@ -9,11 +9,10 @@ as empty strings, as HSDS consumers expect.
 from django.conf import settings
 from django.utils import translation
 
-from directory.filters import filter_listings
-from directory.models import Holiday, ListingPage
 from search.text import plain_text
 
 from .ids import service_id, stable_id
+from .queries import Holidays
 
 TAXONOMY_NEEDS = "mutual-aid-king-county-needs"
 TAXONOMY_KINDS = "mutual-aid-king-county-listing-kinds"
@@ -25,37 +24,16 @@ def compact(data):
     return {key: value for key, value in data.items() if value not in ("", None, [], {})}
 
 
-def listings_in(locale, params=None):
-    """Every listing a reader may see once, in `locale` where translated, else in the default
-    language; narrowed by the facet filters in `params`. Specific pages, in a stable order."""
-    listings = ListingPage.objects.for_reader(locale)
-    if params is not None:
-        listings, _chosen = filter_listings(params, listings)
-    return list(listings.order_by("title", "pk").specific())
-
-
-class Localizer:
-    """Taxonomy snippets in the export's language, fetched once each."""
-
-    def __init__(self):
-        self.cache = {}
-
-    def __call__(self, obj):
-        key = (type(obj), obj.pk, translation.get_language())
-        if key not in self.cache:
-            self.cache[key] = obj.localized
-        return self.cache[key]
-
-
-def build_services(listings, request=None, language=None):
-    """HSDS service dicts for `listings`, with names in `language` (default: the active one)."""
-    localize = Localizer()
-    holidays = list(Holiday.objects.order_by("date"))
+def services(listings, request=None, language=None, holidays=None):
+    """HSDS service dicts for `listings` (one chunk), as fetched by `queries.listings_in`,
+    which brings the names of terms in the export's language, in `language` (default: the
+    active one). Pass one `Holidays` for every chunk of an export to read them once."""
+    holidays = Holidays() if holidays is None else holidays
     with translation.override(language or translation.get_language()):
-        return [service(listing, localize, holidays, request) for listing in listings]
+        return [service(listing, holidays, request) for listing in listings]
 
 
-def service(listing, localize, holidays, request=None):
+def service(listing, holidays, request=None):
     sid = service_id(listing)
     page_url = listing.get_full_url(request)
     return compact(
@@ -75,12 +53,12 @@ def service(listing, localize, holidays, request=None):
             if listing.last_verified_on
             else "",
             "last_modified": modified_at(listing),
-            "organization": organization(listing.organization, localize),
-            "phones": phones(listing, sid, localize),
-            "languages": languages(listing, sid, localize),
-            "service_areas": service_areas(listing, sid, localize),
+            "organization": organization(listing),
+            "phones": phones(listing, sid),
+            "languages": languages(listing, sid),
+            "service_areas": service_areas(listing, sid),
             "schedules": schedules(listing, sid, holidays),
-            "attributes": attributes(listing, sid, localize),
+            "attributes": attributes(listing, sid),
         }
     )
 
@@ -102,31 +80,33 @@ def organization_id(org):
     return stable_id("organization", org.translation_key) if org else ""
 
 
-def organization(org, localize):
+def organization(listing):
+    org = listing.organization
     if org is None:
         return None
-    local = localize(org)
-    data = compact({"id": organization_id(org), "name": local.name, "website": org.website})
-    data["description"] = local.description or ""  # required by HSDS, even when empty
+    name = listing.organization_local_name
+    data = compact({"id": organization_id(org), "name": name, "website": org.website})
+    # Required by HSDS, even when empty.
+    data["description"] = listing.organization_local_description or ""
     return data
 
 
-def language_entries(listing, owner, localize):
+def language_entries(listing, owner):
     return [
         {
             "id": stable_id("language", owner, language.code),
-            "name": localize(language).name,
+            "name": language.local_name,
             "code": language.code,
         }
         for language in listing.languages.all()
     ]
 
 
-def languages(listing, sid, localize):
-    return [entry | {"service_id": sid} for entry in language_entries(listing, sid, localize)]
+def languages(listing, sid):
+    return [entry | {"service_id": sid} for entry in language_entries(listing, sid)]
 
 
-def phones(listing, sid, localize):
+def phones(listing, sid):
     if not listing.phone:
         return []
     phone_id = stable_id("phone", sid)
@@ -137,20 +117,20 @@ def phones(listing, sid, localize):
                 "service_id": sid,
                 "number": listing.phone,
                 "type": "voice",
-                "languages": language_entries(listing, phone_id, localize),
+                "languages": language_entries(listing, phone_id),
             }
         )
     ]
 
 
-def service_areas(listing, sid, localize):
+def service_areas(listing, sid):
     return [
         compact(
             {
                 "id": stable_id("service_area", sid, area.translation_key),
                 "service_id": sid,
-                "name": localize(area).name,
-                "description": localize(area).description,
+                "name": area.local_name,
+                "description": area.local_description,
             }
         )
         for area in listing.areas.all()
@@ -209,10 +189,9 @@ def taxonomy_term(term_id, name, description, code, taxonomy):
     }
 
 
-def attributes(listing, sid, localize):
+def attributes(listing, sid):
     entries = []
     for need in listing.needs.all():
-        local = localize(need)
         term_id = stable_id("taxonomy_term", "need", need.translation_key)
         entries.append(
             {
@@ -223,7 +202,7 @@ def attributes(listing, sid, localize):
                 "taxonomy_term_id": term_id,
                 "value": need.slug,
                 "taxonomy_term": taxonomy_term(
-                    term_id, local.name, local.description, need.slug, TAXONOMY_NEEDS
+                    term_id, need.local_name, need.local_description, need.slug, TAXONOMY_NEEDS
                 ),
             }
         )

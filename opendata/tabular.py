@@ -59,8 +59,10 @@ def row(service):
     }
 
 
-def write_csv(services, stream):
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL)
-    writer.writeheader()
+def csv_writer(stream):
+    return csv.DictWriter(stream, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL)
+
+
+def write_rows(writer, services):
     for service in services:
         writer.writerow({column: neutralized(value) for column, value in row(service).items()})

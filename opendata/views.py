@@ -4,11 +4,9 @@ Plain Django views rather than a REST framework: the API is read-only, has one r
 a shape fixed by HSDS, so a serializer layer would add nothing but indirection.
 """
 
-import io
-import math
-
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -19,8 +17,9 @@ from wagtail.models import Locale
 from directory.models import ListingPage
 
 from . import api
-from .hsds import build_services, listings_in
-from .tabular import write_csv
+from .hsds import services
+from .queries import listings_in
+from .streams import csv_export, export_response, json_export
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
@@ -49,25 +48,24 @@ def locale_services(request):
 
 @require_safe
 def directory_json(request):
-    """Every live listing as an HSDS 3.0 service: {"services": [...]}."""
+    """Every live listing as an HSDS 3.0 service: {"services": [...]}, streamed if large."""
     try:
         locale, listings = locale_services(request)
     except api.BadRequest as error:
         return bad_request(error)
-    services = build_services(listings, request, locale.language_code)
-    return json_response({"services": services})
+    stream = json_export(listings, request, locale.language_code)
+    return open_response(export_response(stream, "application/json"))
 
 
 @require_safe
 def directory_csv(request):
-    """The same services, one row each, for spreadsheets."""
+    """The same services, one row each, for spreadsheets, streamed if large."""
     try:
         locale, listings = locale_services(request)
     except api.BadRequest as error:
         return bad_request(error)
-    stream = io.StringIO()
-    write_csv(build_services(listings, request, locale.language_code), stream)
-    response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
+    stream = csv_export(listings, request, locale.language_code)
+    response = export_response(stream, "text/csv; charset=utf-8")
     filename = f"directory-{locale.language_code}.csv"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return open_response(response)
@@ -80,20 +78,16 @@ def listings_api(request):
         params = api.parse(api.ListingsApiForm, request.GET)
     except api.BadRequest as error:
         return bad_request(error)
-    locale, modified_after = params["locale"], params["modified_after"]
-    page_number, per_page = params["page"], params["per_page"]
-
-    listings = listings_in(locale, request.GET)
-    if modified_after:
-        listings = [page for page in listings if _changed_since(page, modified_after)]
-    total = len(listings)
-    total_pages = max(1, math.ceil(total / per_page))
+    locale, page_number = params["locale"], params["page"]
+    listings = listings_in(locale, request.GET, params["modified_after"])
+    paginator = Paginator(listings, params["per_page"])
+    total, total_pages = paginator.count, paginator.num_pages
     if page_number > total_pages:
         return bad_request(
             _("page %(page)d does not exist; there are %(total)d.")
             % {"page": page_number, "total": total_pages}
         )
-    window = listings[(page_number - 1) * per_page : page_number * per_page]
+    window = paginator.page(page_number).object_list
     return json_response(
         {
             "total_items": total,
@@ -103,15 +97,9 @@ def listings_api(request):
             "first_page": page_number == 1,
             "last_page": page_number == total_pages,
             "empty": total == 0,
-            "contents": build_services(window, request, locale.language_code),
+            "contents": services(window, request, locale.language_code),
         }
     )
-
-
-def _changed_since(page, moment):
-    """Pages with no known modification time are included: a sync must not miss them."""
-    modified = page.last_published_at or page.latest_revision_created_at
-    return modified is None or modified > moment
 
 
 class OpenDataView(TemplateView):

@@ -1,0 +1,113 @@
+"""The listings an export serves, fetched in bulk: a fixed number of queries per chunk.
+
+One query reads the listings themselves, with what each kind adds (how to join, what to call
+about...) and their organization joined in, and the names of the organization and of every
+taxonomy term in the export's language computed by the database (a subquery on the
+translation key, falling back to the default language's name as `.localized` does). Then one
+query per relation (needs, areas, languages, opening hours) for each chunk of CHUNK_SIZE
+listings, through Django's `iterator(chunk_size=...)`, which prefetches chunk by chunk. So an
+export of any size costs the fixed queries (the locale, the visibility rule, holidays) plus
+four per chunk, and holds one chunk in memory at a time.
+"""
+
+from itertools import islice
+
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from directory.filters import filter_listings
+from directory.models import Area, Holiday, Language, ListingPage, Need, Organization
+
+CHUNK_SIZE = 500
+
+# What each kind of listing adds that the export reads (application_process in hsds.py).
+KIND_FIELDS = {
+    "how_to_join": "grouppage__how_to_join",
+    "how_to_take_part": "resourcepage__how_to_take_part",
+    "call_about": "hotlinepage__call_about",
+}
+
+
+def listings_in(locale, params=None, modified_after=None):
+    """Every listing a reader may see once, in `locale` where translated, else in the default
+    language; narrowed by the facet filters in `params` and to those changed after
+    `modified_after`. A queryset in a stable order, ready for `services_data`."""
+    listings = ListingPage.objects.for_reader(locale)
+    if params is not None:
+        listings, _chosen = filter_listings(params, listings)
+    if modified_after is not None:
+        listings = listings.filter(changed_since(modified_after))
+    return with_export_data(listings.order_by("title", "pk"), locale)
+
+
+def changed_since(moment):
+    """Pages with no known modification time are included: a sync must not miss them."""
+    published, revised = "last_published_at", "latest_revision_created_at"
+    return (
+        Q(**{f"{published}__gt": moment})
+        | Q(**{f"{published}__isnull": True, f"{revised}__gt": moment})
+        | Q(**{f"{published}__isnull": True, f"{revised}__isnull": True})
+    )
+
+
+def localized(model, locale, field, key="translation_key"):
+    """`field` of the `locale` translation of the object whose translation key is `key`."""
+    translation = model.objects.filter(translation_key=OuterRef(key), locale_id=locale.pk)
+    return Subquery(translation.values(field)[:1])
+
+
+def localized_terms(model, locale):
+    """Taxonomy terms with `local_name` and `local_description` in `locale`."""
+    fields = ["name"] + (["description"] if hasattr(model, "description") else [])
+    local = {f"local_{name}": Coalesce(localized(model, locale, name), F(name)) for name in fields}
+    return model.objects.annotate(**local)
+
+
+def with_export_data(listings, locale):
+    org_key = "organization__translation_key"
+    return (
+        listings.select_related("organization")
+        .annotate(**{name: F(path) for name, path in KIND_FIELDS.items()})
+        .annotate(
+            organization_local_name=Coalesce(
+                localized(Organization, locale, "name", org_key), F("organization__name")
+            ),
+            organization_local_description=Coalesce(
+                localized(Organization, locale, "description", org_key),
+                F("organization__description"),
+            ),
+        )
+        .prefetch_related(
+            Prefetch("needs", queryset=localized_terms(Need, locale)),
+            Prefetch("areas", queryset=localized_terms(Area, locale)),
+            Prefetch("languages", queryset=localized_terms(Language, locale)),
+            "opening_hours",
+        )
+    )
+
+
+def chunks(listings, size=None):
+    """Lists of at most `size` listings, read through one cursor, prefetched chunk by chunk."""
+    size = size or CHUNK_SIZE
+    rows = listings.iterator(chunk_size=size)
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+class Holidays:
+    """The holidays, read once per export, and only if a listing closes on holidays."""
+
+    def __init__(self):
+        self._holidays = None
+
+    @property
+    def all(self):
+        if self._holidays is None:
+            self._holidays = list(Holiday.objects.order_by("date"))
+        return self._holidays
+
+    def __bool__(self):
+        return bool(self.all)
+
+    def __iter__(self):
+        return iter(self.all)
