@@ -8,20 +8,6 @@ from ..text import words
 from .mapping import STEMMED, TEXT_FIELDS
 
 HIGHLIGHT_FIELDS = ["summary", "body", "taxonomy", "title"]
-# The reader's language first, whatever the score: untranslated fallbacks come after.
-LANGUAGE_FIRST = {
-    "_script": {
-        "type": "number",
-        "order": "asc",
-        "script": {
-            "lang": "painless",
-            "source": "doc['locale'].value == params.language ? 0 : 1",
-            "params": {},
-        },
-    }
-}
-
-
 def search_fields(languages):
     fields = []
     for name, boost in TEXT_FIELDS.items():
@@ -62,10 +48,15 @@ def relevance(text, languages):
     )
 
 
-def sort_language_first(language):
-    clause = {"_script": {**LANGUAGE_FIRST["_script"]}}
-    clause["_script"]["script"] = {**clause["_script"]["script"], "params": {"language": language}}
-    return clause
+def sort_language_first(query):
+    """The reader's language first, whatever the score: untranslated fallbacks come after.
+
+    `language_filter` lets in two languages at most, the reader's and the default one, so
+    ordering the `locale` keyword one way or the other does it, from doc values, instead of
+    a script run for every matching document.
+    """
+    first_is_smaller = query.language <= query.default_language
+    return {"locale": {"order": "asc" if first_is_smaller else "desc"}}
 
 
 def build_search(index, query):
@@ -81,7 +72,7 @@ def build_search(index, query):
     s = s.highlight_options(
         pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
     )
-    s = s.sort(sort_language_first(query.language), "_score", {"page_id": "asc"})
+    s = s.sort(sort_language_first(query), "_score", {"page_id": "asc"})
     s = s.extra(track_scores=True, track_total_hits=True)
     s = s.source(["page_id", "locale"])
     return s[query.offset : query.offset + query.per_page]
@@ -93,5 +84,5 @@ def build_autocomplete(index, query, limit):
         "match", **{"title.autocomplete": {"query": text, "operator": "and"}}
     )
     s = s.filter(language_filter(query)).source(["page_id", "locale"])
-    s = s.sort(sort_language_first(query.language), "_score", {"page_id": "asc"})
+    s = s.sort(sort_language_first(query), "_score", {"page_id": "asc"})
     return s.extra(track_scores=True)[:limit]
