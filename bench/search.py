@@ -1,31 +1,47 @@
-"""Search benchmark: 10,000 listings and 1,000 articles across the five locales.
+"""Search benchmark: the public search at 10,000 and 100,000 listings across the five locales.
 
-    .venv/bin/python bench/search.py                  # database backend only
-    SEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search.py   # and the cluster
-    BENCH_REUSE=1 ...                                   # keep the content of the last run
+    .venv/bin/python bench/search.py                          # 10k, database backend, SQLite
+    BENCH_SIZES=10000,100000 .venv/bin/python bench/search.py # both sizes, side by side
+    BENCH_DATABASES=sqlite,postgres DATABASE_URL=postgres://...   # and PostgreSQL (a server:
+        scripts/postgres/server.sh start prints one; the bench makes a database per size on it)
+    SEARCH_URL=$(scripts/search-node/node.sh start --nodes 2) ...  # and the cluster
+    BENCH_NODE_DOWN=cluster-2 ...   # and searches from 4 threads while that node is killed
+    BENCH_REUSE=1 ...               # keep the content and indices of the last run of each size
 
-Builds a synthetic directory in its own SQLite file (build/bench/search.sqlite3, recreated
-each run; the dev database is never touched), then prints, per backend available, the
-indexing time and p50/p95 latency of the public search service (`search.service.search`,
-i.e. query + facets + highlights + result shapes) over a mix of queries in every language.
-Not a test: figures depend on the machine.
+Each size has its own database (build/bench/search-<size>.sqlite3, or bench_search_<size> on the
+PostgreSQL server; the dev database is never touched), holding LISTINGS listings and a tenth as
+many articles, spread over the five locales. The pages are inserted in bulk (rows for Page and
+each page type's table, and the tree's paths, written directly: the page objects are not
+saved one by one, which at 100,000 pages would take an hour), then indexed as production does:
+Wagtail's database index with `update_index`, the cluster with `search_rebuild`'s bulk API.
+
+Per backend it reports the indexing time and p50/p95 latency of the public search service
+(`search.service.search`: query, facets, highlights, the database check of every hit and the
+result shapes), over a mix of queries in every language with and without a facet; for the
+cluster also p50/p95 of the `took` the cluster reports, so the portal's own share shows.
+Each size and database runs in its own process (Django is set up once per process); the
+figures of every run are printed side by side at the end. Not a test: figures depend on
+the machine.
 """
 
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
+import threading
 import time
+import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_FILE = ROOT / "build" / "bench" / "search.sqlite3"
 sys.path.insert(0, str(ROOT))
-os.environ["DATABASE_URL"] = f"sqlite:///{DB_FILE}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+BENCH_DIR = ROOT / "build" / "bench"
+NODE_SCRIPT = ROOT / "scripts" / "search-node" / "node.sh"
+RESULT = "RESULT "  # a child process's figures, one JSON line
 
-LISTINGS = int(os.environ.get("BENCH_LISTINGS", 10_000))
-ARTICLES = int(os.environ.get("BENCH_ARTICLES", 1_000))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 5))
 LOCALES = ["en", "es", "vi", "am", "ti"]
 # Words per locale: enough variety for realistic postings lists and facets.
@@ -46,6 +62,7 @@ QUERIES = {
     "am": ["ምግብ", "ጤና", "ማስክ", "ትራንስፖርት"],
     "ti": ["ምግቢ", "ጥዕና", "ማስክ"],
 }
+INSERT_BATCH = 200
 
 
 def report(line):
@@ -54,40 +71,91 @@ def report(line):
     sys.stdout.flush()
 
 
-def setup_django(reuse):
-    import django
+def database_url(kind, size):
+    if kind == "sqlite":
+        return f"sqlite:///{BENCH_DIR / f'search-{size}.sqlite3'}"
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith("postgres"):
+        sys.exit("BENCH_DATABASES=postgres needs DATABASE_URL=postgres://... (a server to use)")
+    return urlunsplit(urlsplit(server)._replace(path=f"/bench_search_{size}"))
 
-    DB_FILE.parent.mkdir(parents=True, exist_ok=True)
-    if not reuse:
+
+def fresh_database(url, reuse):
+    """Drop and create the bench's database, unless reusing it; True if it must be built."""
+    parts = urlsplit(url)
+    if parts.scheme == "sqlite":
+        path = Path(parts.path)
+        if reuse and path.exists():
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{DB_FILE}{suffix}").unlink(missing_ok=True)
-    django.setup()
-    from django.core.management import call_command
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return True
+    import psycopg
 
-    call_command("migrate", verbosity=0)
+    name = parts.path.lstrip("/")
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if reuse and exists:
+            return False
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return True
 
 
+# --- Content ----------------------------------------------------------------------------------
 def sentence(rng, locale, words):
     return " ".join(rng.choice(VOCABULARY[locale]) for _ in range(words)).capitalize() + "."
 
 
-def build_content():
-    # Wagtail's database index is refreshed per save (and SQLite's title norms with it), which
-    # is quadratic at this size; build first, then index once with `update_index`, timed.
-    from django.db.models.signals import post_delete, post_save
+def insert_pages(parent, pages):
+    """Insert specific pages under `parent` in bulk: Page rows first (for their ids), then each
+    table of the page type's inheritance chain, with the tree paths treebeard would give them."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
 
-    from modelsearch import index, signal_handlers
+    from wagtail.models import Page
+
+    start = parent.numchild
+    for step, page in enumerate(pages, start=start + 1):
+        page.depth = parent.depth + 1
+        page.path = Page._get_path(parent.path, page.depth, step)
+        page.url_path = f"{parent.url_path}{page.slug}/"
+        page.draft_title = page.title
+        page.content_type_id = ContentType.objects.get_for_model(type(page)).pk  # cached
+        page.live, page.has_unpublished_changes = True, False
+        page.translation_key = uuid.uuid4()
+    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+    for first in range(0, len(pages), INSERT_BATCH):
+        batch = pages[first : first + INSERT_BATCH]
+        rows = [Page(**{f.attname: getattr(p, f.attname) for f in page_fields}) for p in batch]
+        Page.objects.bulk_create(rows)
+        for page, row in zip(batch, rows, strict=True):
+            for model in type(page)._meta.get_parent_list():
+                if model is not Page:
+                    setattr(page, model._meta.pk.attname, row.pk)
+            page.pk = page.page_ptr_id = row.pk
+        for model in reversed([type(batch[0]), *type(batch[0])._meta.get_parent_list()]):
+            if model is not Page:
+                # Django's bulk_create refuses multi-table inheritance; its insert does not.
+                model._base_manager._insert(
+                    batch, fields=model._meta.local_concrete_fields, using=connection.alias
+                )
+    Page.objects.filter(pk=parent.pk).update(numchild=start + len(pages))
+    parent.numchild = start + len(pages)
+
+
+def build_content(listings, articles):
     from wagtail.models import Locale, Page, Site
 
     from articles.factories import ArticleIndexPageFactory
     from articles.models import ArticleKind, ArticlePage
     from directory.factories import AreaFactory, DirectoryIndexPageFactory, NeedFactory
-    from directory.models import GroupPage, HotlinePage, Language
+    from directory.models import GroupPage, HotlinePage, Language, ListingPage
     from home.factories import HomePageFactory
-
-    for model in index.get_indexed_models():
-        post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
-        post_delete.disconnect(signal_handlers.post_delete_signal_handler, sender=model)
 
     rng = random.Random(42)
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LOCALES}
@@ -109,10 +177,11 @@ def build_content():
             site = Site.objects.get(is_default_site=True)
             site.root_page = home
             site.save()
-    per_locale = LISTINGS // len(LOCALES)
+    through = {name: getattr(ListingPage, name).through for name in ("needs", "areas", "languages")}
     for code in LOCALES:
-        directory, articles = homes[code]
-        for i in range(per_locale):
+        directory, article_index = homes[code]
+        per_type = {GroupPage: [], HotlinePage: []}
+        for i in range(listings // len(LOCALES)):
             model = GroupPage if i % 3 else HotlinePage
             extra = {"call_about": sentence(rng, code, 6)} if model is HotlinePage else {}
             page = model(
@@ -121,15 +190,30 @@ def build_content():
                 summary=sentence(rng, code, 12),
                 description=f"<p>{sentence(rng, code, 40)}</p>",
                 locale=locales[code],
+                kind=model.listing_kind,
                 **extra,
             )
-            page.needs = rng.sample(needs, 2)
-            page.areas = rng.sample(areas, 1)
-            page.languages = rng.sample(languages, 2)
-            directory.add_child(instance=page)
-        for i in range(ARTICLES // len(LOCALES)):
-            articles.add_child(
-                instance=ArticlePage(
+            page.chosen = {
+                "needs": rng.sample(needs, 2),
+                "areas": rng.sample(areas, 1),
+                "languages": rng.sample(languages, 2),
+            }
+            per_type[model].append(page)
+        for pages in per_type.values():
+            insert_pages(directory, pages)
+        for name, model in through.items():
+            target = model._meta.get_field(name[:-1]).attname  # needs -> need_id
+            rows = [
+                model(listingpage_id=page.pk, **{target: item.pk})
+                for pages in per_type.values()
+                for page in pages
+                for item in page.chosen[name]
+            ]
+            model.objects.bulk_create(rows, batch_size=INSERT_BATCH * 2)
+        insert_pages(
+            article_index,
+            [
+                ArticlePage(
                     title=sentence(rng, code, 5)[:-1],
                     slug=f"article-{i}",
                     kind=ArticleKind.EXPLAINER,
@@ -137,66 +221,267 @@ def build_content():
                     body=[("paragraph", f"<p>{sentence(rng, code, 120)}</p>")],
                     locale=locales[code],
                 )
-            )
+                for i in range(articles // len(LOCALES))
+            ],
+        )
 
 
-def latencies(backend_name):
+# --- Measuring --------------------------------------------------------------------------------
+def percentiles(values):
+    cuts = statistics.quantiles(values, n=100)
+    return round(cuts[49], 1), round(cuts[94], 1)
+
+
+def queries():
+    for code, texts in QUERIES.items():
+        for text in texts:
+            for filters in ({}, {"need": "food"}):
+                yield code, text, filters
+
+
+def warm_up():
+    """One pass of the query mix, untimed: the first queries pay for connections, caches and
+    (on the cluster) loading the index. A cold cluster may take longer than SEARCH_TIMEOUT
+    here, so the warm-up waits for it, then the breaker is reset for the timed passes."""
     from django.conf import settings
+    from django.core.cache import cache
 
     from search import service
 
-    settings.SEARCH_BACKEND = backend_name
-    timings = []
-    for _ in range(ROUNDS):
-        for code, queries in QUERIES.items():
-            for text in queries:
-                for filters in ({}, {"need": "food"}):
-                    query = service.make_query(text, language=code, filters=filters)
-                    start = time.perf_counter()
-                    results = service.search(query)
+    timeout, settings.SEARCH_TIMEOUT = settings.SEARCH_TIMEOUT, 30
+    for code, text, filters in queries():
+        service.search(service.make_query(text, language=code, filters=filters))
+    settings.SEARCH_TIMEOUT = timeout
+    cache.clear()
+
+
+def latencies(backend_name, took=None, rounds=ROUNDS):
+    """p50/p95 of the search service over `rounds` of the query mix; with `took` (a list the
+    recording client appends to), also the cluster's own p50/p95."""
+    from search import service
+
+    warm_up()
+    if took is not None:
+        took.clear()
+    timings, empty = [], 0
+    for _ in range(rounds):
+        for code, text, filters in queries():
+            query = service.make_query(text, language=code, filters=filters)
+            start = time.perf_counter()
+            results = service.search(query)
+            timings.append((time.perf_counter() - start) * 1000)
+            assert results.backend == backend_name, results.backend
+            empty += not results.results
+    p50, p95 = percentiles(timings)
+    # `empty`: searches that found nothing (a few are expected: "rent cash" in one language...)
+    found = {"p50": p50, "p95": p95, "n": len(timings), "empty": empty}
+    if took:
+        found["took_p50"], found["took_p95"] = percentiles(took)
+    return found
+
+
+def recording_client(took):
+    """The portal's cluster client, noting the `took` of each search the cluster answers."""
+    from search.cluster import backend as backend_module
+    from search.cluster.client import ClusterClient
+
+    class RecordingClient(ClusterClient):
+        def request(self, method, path, **kwargs):
+            answer = super().request(method, path, **kwargs)
+            if path.endswith("/_search") and isinstance(answer, dict) and "took" in answer:
+                took.append(answer["took"])
+            return answer
+
+    backend_module.ClusterClient = RecordingClient
+
+
+def node_pid(instance):
+    status = subprocess.run(
+        ["bash", str(NODE_SCRIPT), "status"],
+        env={**os.environ, "SEARCH_NODE_INSTANCE": instance},
+        capture_output=True,
+        text=True,
+    ).stdout
+    for line in status.splitlines():
+        if line.startswith("running: pid "):
+            return int(line.split()[2].rstrip(","))
+    sys.exit(f"node {instance} is not running (node.sh status: {status.strip()!r})")
+
+
+def searches_while_a_node_dies(instance, threads=4, seconds=20, kill_after=3):
+    """Searches from `threads` threads for `seconds`; `kill_after` seconds in, the node
+    `instance` is killed (SIGKILL: a crash, not a polite shutdown). Then it is started again."""
+    import signal
+
+    from django.db import connection
+
+    from search import service
+
+    counts = {"searches": 0, "failed": 0, "database": 0, "cluster": 0}
+    timings, lock, stop = [], threading.Lock(), threading.Event()
+    mix = list(queries())
+
+    def client(n):
+        rng = random.Random(n)
+        try:
+            while not stop.is_set():
+                code, text, filters = rng.choice(mix)
+                start = time.perf_counter()
+                try:
+                    answer = service.search(
+                        service.make_query(text, language=code, filters=filters)
+                    )
+                    outcome = answer.backend
+                except Exception:  # noqa: BLE001 - a failed search is what we count
+                    outcome = "failed"
+                with lock:
+                    counts["searches"] += 1
+                    counts[outcome] += 1
                     timings.append((time.perf_counter() - start) * 1000)
-                    assert results.backend == backend_name, results.backend
-    cuts = statistics.quantiles(timings, n=100)
-    return cuts[49], cuts[94], len(timings)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=client, args=(n,)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    time.sleep(kill_after)
+    os.kill(node_pid(instance), signal.SIGKILL)
+    time.sleep(seconds - kill_after)
+    stop.set()
+    for worker in workers:
+        worker.join()
+    counts["p50"], counts["p95"] = percentiles(timings)
+    start = time.perf_counter()
+    subprocess.run(
+        ["bash", str(NODE_SCRIPT), "start", "--nodes", "2"], check=True, capture_output=True
+    )
+    counts["restart_s"] = round(time.perf_counter() - start, 1)
+    return counts
 
 
-def main():
-    # BENCH_REUSE=1 keeps the content of the previous run (building it takes minutes).
-    reuse = os.environ.get("BENCH_REUSE") == "1" and DB_FILE.exists()
-    setup_django(reuse)
+def run_one(kind, size, articles, with_cluster):
+    """One size on one database, in this process: build, index, measure; figures as JSON."""
+    import logging
+
+    import django
+
+    url = database_url(kind, size)
+    must_build = fresh_database(url, os.environ.get("BENCH_REUSE") == "1")
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    django.setup()
     from django.conf import settings
     from django.core.management import call_command
 
-    if reuse:
-        report(f"Reusing the content in {DB_FILE}")
-    else:
-        report(f"Building {LISTINGS} listings and {ARTICLES} articles in {DB_FILE} ...")
+    logging.getLogger("opensearch").setLevel(logging.WARNING)  # not a line per request
+
+    figures = {"database": kind, "listings": size, "articles": articles}
+    if must_build:
         start = time.perf_counter()
-        build_content()
-        report(f"  content built in {time.perf_counter() - start:.1f} s")
+        call_command("migrate", verbosity=0)
+        figures["migrate_s"] = round(time.perf_counter() - start, 1)
+        report(f"[{kind} {size}] building {size} listings and {articles} articles ...")
+        start = time.perf_counter()
+        build_content(size, articles)
+        figures["build_s"] = round(time.perf_counter() - start, 1)
+        report(f"[{kind} {size}] content inserted in {figures['build_s']} s; indexing ...")
+        start = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        figures["index_s"] = round(time.perf_counter() - start, 1)
+    else:
+        report(f"[{kind} {size}] reusing the content and index of the last run")
+    settings.SEARCH_BACKEND = "database"
+    figures["db"] = latencies("database")
+    report(f"[{kind} {size}] database backend: {figures['db']}")
 
-    start = time.perf_counter()
-    call_command("update_index", verbosity=0)
-    report(f"database backend: indexed (update_index) in {time.perf_counter() - start:.1f} s")
-    p50, p95, n = latencies("database")
-    report(f"database backend: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {n} queries")
+    if with_cluster:
+        from search.cluster.backend import ClusterBackend
 
-    url = os.environ.get("SEARCH_URL")
-    if not url:
-        report("cluster: skipped (set SEARCH_URL to include it)")
+        took = []
+        recording_client(took)
+        settings.SEARCH_URL = os.environ["SEARCH_URL"]
+        settings.SEARCH_INDEX_PREFIX = f"bench-{size}"
+        settings.SEARCH_BACKEND = "cluster"
+        backend = ClusterBackend()
+        start = time.perf_counter()
+        backend.rebuild()
+        figures["cluster_index_s"] = round(time.perf_counter() - start, 1)
+        figures["cluster"] = latencies("cluster", took)
+        report(f"[{kind} {size}] cluster: {figures['cluster']}")
+        instance = os.environ.get("BENCH_NODE_DOWN")
+        if instance:
+            figures["node_down"] = searches_while_a_node_dies(instance)
+            report(f"[{kind} {size}] searches while {instance} was killed: {figures['node_down']}")
+        settings.SEARCH_TIMEOUT = settings.SEARCH_ADMIN_TIMEOUT  # a node may still be recovering
+        backend.drop()
+    figures["load"] = os.getloadavg()[1]  # the machine's 5-minute load: other work skews figures
+    report(RESULT + json.dumps(figures))
+
+
+def table(results):
+    """The runs side by side: one column per (database, size)."""
+    rows = [
+        ("listings / articles", lambda r: f"{r['listings']} / {r['articles']}"),
+        ("machine load (5 min average, at the end)", lambda r: f"{r['load']:.1f}"),
+        ("content inserted (s)", lambda r: r.get("build_s", "reused")),
+        ("database index: update_index (s)", lambda r: r.get("index_s", "reused")),
+        ("database backend p50 / p95 (ms)", lambda r: f"{r['db']['p50']} / {r['db']['p95']}"),
+        ("cluster index: rebuild, bulk (s)", lambda r: r.get("cluster_index_s", "-")),
+        (
+            "cluster: service p50 / p95 (ms)",
+            lambda r: f"{r['cluster']['p50']} / {r['cluster']['p95']}" if "cluster" in r else "-",
+        ),
+        (
+            "cluster: its own took p50 / p95 (ms)",
+            lambda r: (
+                f"{r['cluster']['took_p50']} / {r['cluster']['took_p95']}"
+                if "cluster" in r
+                else "-"
+            ),
+        ),
+        (
+            "node killed: searches / failed / by database",
+            lambda r: (
+                "{searches} / {failed} / {database}".format(**r["node_down"])
+                if "node_down" in r
+                else "-"
+            ),
+        ),
+    ]
+    heads = [f"{r['database']} {r['listings']}" for r in results]
+    width = max(len(label) for label, _ in rows)
+    lines = [" | ".join([" " * width, *heads])]
+    for label, cell in rows:
+        lines.append(" | ".join([label.ljust(width), *(str(cell(r)) for r in results)]))
+    return "\n".join(lines)
+
+
+def main():
+    if len(sys.argv) == 6 and sys.argv[1] == "--one":
+        run_one(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "cluster")
         return
-    from search.cluster.backend import ClusterBackend
-
-    settings.SEARCH_URL = url
-    settings.SEARCH_INDEX_PREFIX = "bench"
-    backend = ClusterBackend(prefix="bench")
-    start = time.perf_counter()
-    count = backend.rebuild()
-    report(f"cluster: indexed {count} pages in {time.perf_counter() - start:.1f} s")
-    latencies("cluster")  # warm the caches once
-    p50, p95, n = latencies("cluster")
-    report(f"cluster: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {n} queries")
-    backend.drop()
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000").split(",")]
+    kinds = os.environ.get("BENCH_DATABASES", "sqlite").split(",")
+    results = []
+    for size in sizes:
+        articles = int(os.environ.get("BENCH_ARTICLES", size // 10))
+        for n, kind in enumerate(kinds):
+            # The cluster reads its documents from the first database, once per size.
+            cluster = "cluster" if os.environ.get("SEARCH_URL") and n == 0 else "-"
+            child = subprocess.Popen(
+                [sys.executable, __file__, "--one", kind, str(size), str(articles), cluster],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for line in child.stdout:
+                if line.startswith(RESULT):
+                    results.append(json.loads(line[len(RESULT) :]))
+                else:
+                    report(line.rstrip("\n"))
+            if child.wait():
+                sys.exit(f"the {kind} {size} run failed")
+    report("")
+    report(table(results))
 
 
 if __name__ == "__main__":
