@@ -30,6 +30,17 @@ PIDFILE="$DIR/varnishd.pid"
 # shellcheck source=../lib/free-port.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/free-port.sh"
 
+# As root, varnishd reads the VCL and works as Debian's unprivileged `varnish` and `vcache`
+# users, which must reach DIR: every folder above it searchable by others (mode o+x).
+others_can_reach() {
+  local dir=$1
+  while :; do
+    [[ "$(stat -c %A "$dir")" == *[xt] ]] || return 1  # t: sticky and searchable (/tmp)
+    [[ "$dir" == / ]] && return 0
+    dir=$(dirname "$dir")
+  done
+}
+
 running() {
   [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null
 }
@@ -51,6 +62,11 @@ do_start() {
   local varnishd
   varnishd=$(varnishd_bin)
   mkdir -p "$DIR"
+  chmod 755 "$DIR"
+  if [[ $EUID -eq 0 ]] && ! others_can_reach "$DIR"; then
+    echo "varnish.sh: as root, VARNISH_DIR ($DIR) must be reachable by the varnish user" >&2
+    exit 1
+  fi
   if ! running; then
     local host=${BACKEND%:*} backend_port=${BACKEND##*:}
     # The deployable VCL names 127.0.0.1:8000; this instance's copy names its own backend.
