@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.mixins import IntroPageMixin
-from home.querysets import PortalPageManager
+from home.querysets import PortalPageManager, note_reader_translations
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 from .blocks import ArticleStreamBlock
@@ -68,16 +69,17 @@ class ArticleIndexPage(IntroPageMixin, Page):
             ArticlePage.objects.child_of(self)
             .visible()
             .order_by("-date", "title")
-            .prefetch_related("authors")
+            .select_related("locale")
         )
         kind = request.GET.get("kind", "")
         if kind in ArticleKind.values:
             articles = articles.filter(kind=kind)
         else:
             kind = ""  # an unknown kind shows everything rather than an empty page
-        context["articles_page"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        articles_page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        # Served in place of a missing translation, the cards link to the reader's language.
+        articles_page.object_list = note_reader_translations(articles_page.object_list)
+        context["articles_page"] = articles_page
         context["kinds"] = ArticleKind.choices
         context["active_kind"] = kind
         context["filter_query"] = urlencode({"kind": kind}) if kind else ""
@@ -150,6 +152,11 @@ class ArticlePage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    def get_context(self, request, *args, **kwargs):
+        # The byline and the structured data both list the authors: read them once.
+        prefetch_related_objects([self], "authors", "topics")
+        return super().get_context(request, *args, **kwargs)
+
     @property
     def reading_minutes(self):
         """Whole minutes at a relaxed reading pace, never less than one."""
@@ -161,7 +168,8 @@ class ArticlePage(Page):
         from directory.models import ListingPage
 
         chosen = [item.listing for item in self.related_listings.select_related("listing")]
-        return ListingPage.objects.chosen_for_reader(chosen, self.locale)
+        listings = ListingPage.objects.prefetch_related("languages")  # what the cards show
+        return listings.chosen_for_reader(chosen, self.locale)
 
 
 class ArticleRelatedListing(Orderable):

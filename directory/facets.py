@@ -16,6 +16,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from home.request_memo import remember
+
 from .models.listings import Cost, ListingKind, ListingPage
 from .models.taxonomy import Area, Language, Need
 
@@ -48,12 +50,7 @@ class Facet:
         if self.choices is not None:
             with translation.override(language):
                 return {value: str(label) for value, label in self.choices.choices}
-        key = label_cache_key(self.taxonomy, language)
-        labels = cache.get(key)
-        if labels is None:
-            labels = self.taxonomy.labels(language)
-            cache.set(key, labels, LABELS_CACHE_SECONDS)
-        return labels
+        return taxonomy_labels(language)[self.name]
 
     def counts(self, listings):
         """{value: number of `listings` with it}, in one query."""
@@ -79,6 +76,24 @@ FACETS = (
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 TAXONOMY_FACETS = tuple(facet for facet in FACETS if facet.taxonomy is not None)
+
+
+def taxonomy_labels(language):
+    """{facet name: {value: label}} of every taxonomy facet in `language`: one cache read
+    for all of them, once per request (a page asks for needs and areas several times)."""
+
+    def load():
+        keys = {label_cache_key(facet.taxonomy, language): facet for facet in TAXONOMY_FACETS}
+        found = cache.get_many(list(keys))
+        missing = {
+            key: facet.taxonomy.labels(language) for key, facet in keys.items() if key not in found
+        }
+        if missing:
+            cache.set_many(missing, LABELS_CACHE_SECONDS)
+        found.update(missing)
+        return {facet.name: found[key] for key, facet in keys.items()}
+
+    return remember(("facet-labels", language), load)
 
 
 def label_cache_key(taxonomy, language):

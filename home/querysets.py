@@ -17,8 +17,17 @@ from django.db.models import Q
 from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 
+from home.request_memo import view_restrictions
+
 
 class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's, from the request's view restrictions (see `view_restrictions`)."""
+        q = Q()
+        for restriction in view_restrictions():
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        return q if q else Q(pk__in=[])
+
     def visible(self):
         """Live, public pages whose default-language source (if any) is live and public."""
         return self._visible(self.private_q())[0]
@@ -59,11 +68,13 @@ class PortalPageQuerySet(PageQuerySet):
         e.g. the home page's featured articles), in the editor's order, leaving out those the
         reader may not see. One query."""
         keys = [page.translation_key for page in chosen]
+        # Pages of this queryset's model (ask ArticlePage.objects for articles): no `.specific`.
         found = {
             page.translation_key: page
-            for page in self.for_reader(locale).filter(translation_key__in=keys).specific()
+            for page in self.for_reader(locale).filter(translation_key__in=keys)
         }
-        return [found[key] for key in dict.fromkeys(keys) if key in found]
+        pages = [found[key] for key in dict.fromkeys(keys) if key in found]
+        return note_reader_translations(pages, locale)
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
@@ -76,3 +87,29 @@ def reader_pages(locale=None):
 
 def visible_pages():
     return PortalPageQuerySet(Page).order_by("path").visible()
+
+
+def note_reader_translations(pages, locale=None):
+    """Find, in one query, each page's visible translation in `locale` (default: the active
+    one), and note it on the page for `reader_url` and `untranslated_badge`, which would
+    otherwise ask once per card. Returns `pages`, as a list."""
+    locale = locale or Locale.get_active()
+    pages = list(pages)
+    keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
+    found = {}
+    if keys:
+        translations = visible_pages().filter(locale_id=locale.pk, translation_key__in=keys)
+        found = {page.translation_key: page for page in translations}
+    for page in pages:
+        noted = page.__dict__.setdefault("_reader_translations", {})
+        noted[locale.pk] = page if page.locale_id == locale.pk else found.get(page.translation_key)
+    return pages
+
+
+def reader_translation(page, locale):
+    """`page`'s visible translation in `locale` (itself when it is in `locale`), or None:
+    as noted by `note_reader_translations`, else one query."""
+    noted = page.__dict__.get("_reader_translations", {})
+    if locale.pk not in noted:
+        note_reader_translations([page], locale)
+    return page.__dict__["_reader_translations"][locale.pk]

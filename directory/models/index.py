@@ -8,6 +8,7 @@ food" is a view of listings, not content an editor writes; it still gets a clean
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Locale, Page
 
 from home.mixins import IntroPageMixin
-from home.querysets import PortalPageManager
+from home.querysets import PortalPageManager, note_reader_translations
+from home.request_memo import remember
 
 from .listings import Direction, ListingPage
 from .taxonomy import Area, Need
@@ -48,8 +50,8 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
         """
         return (
             ListingPage.objects.for_reader(self.locale)
-            .select_related("organization", "locale")
-            .prefetch_related("needs", "areas", "languages")
+            # What a card shows: its languages (the locale comes from the request's memo)
+            .prefetch_related("languages")
             .order_by("title")
         )
 
@@ -84,6 +86,9 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
 
         listings, chosen = filter_listings(request.GET, listings)
         page_obj = Paginator(listings, LISTINGS_PER_PAGE).get_page(request.GET.get("page"))
+        # Cards need only ListingPage's own fields (no `.specific`); their links and badges
+        # need each listing's translation: all found in one query.
+        page_obj.object_list = note_reader_translations(page_obj.object_list)
         context = {
             "listings_page": page_obj,
             "heading": heading or self.title,
@@ -137,6 +142,8 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
         from directory.filters import filter_listings
 
         listings, chosen = filter_listings(request.GET, self.listings())
+        # The one field of a listing type it prints: read with the listings, not per listing.
+        listings = listings.annotate(hours_text=F("hotlinepage__hours_text"))
         language = self.locale.language_code
         subjects = [
             FACETS_BY_NAME[name].labels(language).get(value)
@@ -147,7 +154,7 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             request,
             template="directory/directory_print.html",
             context_overrides={
-                "listings": [listing.specific for listing in listings],
+                "listings": listings,
                 "subjects": [subject for subject in subjects if subject],
                 "active_filters": chosen,
                 "facets": self.facet_choices(chosen),
@@ -162,9 +169,26 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             return urls
         lastmod = self.last_published_at or self.latest_revision_created_at
         extra = ["get-help/", "give-help/"]
-        live = self.listings()
-        default_locale = Locale.get_default()
-        for model, route in ((Need, "needs"), (Area, "areas")):
-            used = model.objects.filter(locale=default_locale, listings__in=live).distinct()
-            extra += [f"{route}/{slug}/" for slug in used.values_list("slug", flat=True)]
+        for route, slugs in browsable_slugs().items():
+            extra += [f"{route}/{slug}/" for slug in slugs]
         return urls + [{"location": base + suffix, "lastmod": lastmod} for suffix in extra]
+
+
+def browsable_slugs():
+    """{"needs": slugs, "areas": slugs} of the terms some visible listing has, which every
+    language's directory can browse (translations share their source's terms): asked once
+    per request, however many languages the sitemap lists."""
+
+    def used():
+        live = ListingPage.objects.visible()
+        default_locale = Locale.get_default()
+        return {
+            route: list(
+                model.objects.filter(locale=default_locale, listings__in=live)
+                .distinct()
+                .values_list("slug", flat=True)
+            )
+            for model, route in ((Need, "needs"), (Area, "areas"))
+        }
+
+    return remember("directory-browsable-slugs", used)

@@ -5,6 +5,7 @@ from django import template
 from wagtail.models import Locale
 
 from directory.models import HotlinePage
+from home.querysets import note_reader_translations
 
 register = template.Library()
 
@@ -20,4 +21,4 @@ def directory_hotlines(context):
     hotlines = HotlinePage.objects.for_reader(Locale.get_active()).order_by("title")
     if page is not None:
         hotlines = hotlines.exclude(translation_key=page.translation_key)
-    return {"hotlines": list(hotlines), "request": context.get("request")}
+    return {"hotlines": note_reader_translations(hotlines), "request": context.get("request")}

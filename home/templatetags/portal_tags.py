@@ -18,7 +18,7 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
 
-from home.querysets import visible_pages
+from home.querysets import reader_translation, visible_pages
 
 register = template.Library()
 
@@ -35,7 +35,22 @@ def localized_home(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return site.root_page.localized.specific
+    return _live_homes(request).get(Locale.get_active().language_code) or site.root_page
+
+
+def _live_homes(request):
+    """{language code: the site's live home page in that language}, once per request."""
+    if request is None:
+        return {}
+    if not hasattr(request, "_portal_live_homes"):
+        site = Site.find_for_request(request)
+        homes = {}
+        if site is not None:
+            root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            translations = Page.objects.filter(translation_key__in=root)
+            homes = {home.locale.language_code: home for home in translations.live()}
+        request._portal_live_homes = homes
+    return request._portal_live_homes
 
 
 def _without_language(path):
@@ -78,7 +93,10 @@ def _alternates(context):
     if request is None:
         return {}
     if isinstance(page, Page):
-        alternates = page_alternates(request, page)
+        # The switcher and the hreflang links both ask: look them up once.
+        if getattr(request, "_portal_alternates", (None,))[0] is not page:
+            request._portal_alternates = (page, page_alternates(request, page))
+        alternates = request._portal_alternates[1]
     elif getattr(request, "resolver_match", None) is None:
         return {}  # an error page: there is no "same page" in another language
     else:
@@ -87,11 +105,7 @@ def _alternates(context):
 
 
 def _homes(request):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return {home.locale.language_code: home.get_url(request) for home in homes}
+    return {code: home.get_url(request) for code, home in _live_homes(request).items()}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -169,21 +183,11 @@ def reader_url(context, page):
     """
     request = context.get("request")
     active = Locale.get_active()
-    if page.locale_id != active.pk:
-        page = _live_translation(page, active) or page
+    page = reader_translation(page, active) or page
     url = page.get_url(request) or ""
     if page.locale_id == active.pk or not LANGUAGE_PREFIX.match(url):
         return url
     return LANGUAGE_PREFIX.sub(f"/{active.language_code}/", url, count=1)
-
-
-def _live_translation(page, locale):
-    return (
-        visible_pages()
-        .filter(translation_key=page.translation_key, locale=locale)
-        .exclude(pk=page.pk)
-        .first()
-    )
 
 
 @functools.cache
@@ -210,7 +214,7 @@ def untranslated_badge(page):
     Tigrinya"), read from the listing's languages where it has them.
     """
     active = Locale.get_active()
-    if page.locale_id == active.pk or _live_translation(page, active) is not None:
+    if reader_translation(page, active) is not None:
         return None
     offered = getattr(page, "languages", None)
     codes = {language.code for language in offered.all()} if offered is not None else set()
