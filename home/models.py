@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from home.querysets import PortalPageManager
+from home.routing import route_in_one_query
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 
@@ -78,6 +79,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)  # the home page itself
+        return route_in_one_query(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from articles.models import ArticlePage
