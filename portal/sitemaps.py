@@ -27,16 +27,39 @@ class AllLocalesSitemap(Sitemap):
         trees = Page.objects.none()
         for localized_root in root.get_translations(inclusive=True):
             trees |= localized_root.get_descendants(inclusive=True)
-        visible = visible_pages().filter(pk__in=trees.values("pk"))
-        return visible.order_by("path").defer_streamfields().specific()
+        visible = visible_pages().filter(pk__in=trees.values("pk")).order_by("path")
+        return with_own_sitemap_urls(visible)
 
     def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        if self.request is not None:
-            for url_info in urls:
-                path = urlsplit(url_info["location"]).path
-                url_info["location"] = self.request.build_absolute_uri(path)
+        # Wagtail's, for a list of pages (it calls `.iterator()` on a queryset).
+        urls, last_mods = [], set()
+        for item in self.paginator.page(page).object_list:
+            for url_info in item.get_sitemap_urls(self.request):
+                if self.request is not None:
+                    path = urlsplit(url_info["location"]).path
+                    url_info["location"] = self.request.build_absolute_uri(path)
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
         return urls
+
+
+def with_own_sitemap_urls(pages):
+    """`pages`, as plain pages, except those whose type lists more URLs than its own (the
+    directory's routes), which are fetched as their specific type, in bulk.
+
+    `.specific()` on every page would cost a query per page type, and only the directory
+    needs its own `get_sitemap_urls`; the others need nothing but their URL and dates."""
+    pages = list(pages)
+    own = {
+        page.pk
+        for page in pages
+        if page.specific_class is not None
+        and page.specific_class.get_sitemap_urls is not Page.get_sitemap_urls
+    }
+    specific = Page.objects.filter(pk__in=own).specific().in_bulk() if own else {}
+    return [specific.get(page.pk, page) for page in pages]
 
 
 class LocalizedViewSitemap(DjangoSitemap):

@@ -14,7 +14,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +29,7 @@ from home.querysets import PortalPageQuerySet
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 from .hours import hours_by_day, open_status
+from .taxonomy import in_reader_language
 
 
 def in_default_locale():
@@ -291,10 +292,14 @@ class ListingPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read once for the page, its hours and its structured data (opendata).
+        prefetch_related_objects(
+            [self], "needs", "areas", "languages", "opening_hours", "social_handles"
+        )
         context["directory"] = self.get_parent().specific
-        context["needs"] = [need.localized for need in self.needs.all()]
-        context["areas"] = [area.localized for area in self.areas.all()]
-        context["languages_offered"] = [language.localized for language in self.languages.all()]
+        context["needs"] = in_reader_language(self.needs.all())
+        context["areas"] = in_reader_language(self.areas.all())
+        context["languages_offered"] = in_reader_language(self.languages.all())
         context.update(self.hours_context())
         return context
 

@@ -59,6 +59,24 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
         return {value: names[key] for key, value in values.items()}
 
 
+def in_reader_language(items, locale=None):
+    """`[item.localized for item in items]` in one query: each taxonomy item in `locale`
+    (default: the active one) where translated, else as it is."""
+    items = list(items)
+    locale = locale or Locale.get_active()
+    others = [item for item in items if item.locale_id != locale.pk]
+    if not others:
+        return items
+    translations = type(others[0]).objects.filter(
+        locale=locale, translation_key__in=[item.translation_key for item in others]
+    )
+    found = {translation.translation_key: translation for translation in translations}
+    return [
+        item if item.locale_id == locale.pk else found.get(item.translation_key, item)
+        for item in items
+    ]
+
+
 class DescribedTaxonomy(Taxonomy):
     """A taxonomy with a slug and a description: needs, areas, organizations."""
 
