@@ -12,7 +12,7 @@ four per chunk, and holds one chunk in memory at a time.
 
 from itertools import islice
 
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce
 
 from directory.filters import filter_listings
@@ -32,12 +32,27 @@ def listings_in(locale, params=None, modified_after=None):
     """Every listing a reader may see once, in `locale` where translated, else in the default
     language; narrowed by the facet filters in `params` and to those changed after
     `modified_after`. A queryset in a stable order, ready for `services_data`."""
-    listings = ListingPage.objects.for_reader(locale)
+    chosen = ListingPage.objects.for_reader(locale)
     if params is not None:
-        listings, _chosen = filter_listings(params, listings)
+        chosen, _values = filter_listings(params, chosen)
     if modified_after is not None:
-        listings = listings.filter(changed_since(modified_after))
+        chosen = chosen.filter(changed_since(modified_after))
+    # Chosen by id in a subquery: the filters' joins (and their DISTINCT) stay inside it, so
+    # the rows read out need no DISTINCT over every column, and can be counted by a window.
+    listings = ListingPage.objects.filter(pk__in=chosen.values("pk"))
     return with_export_data(listings.order_by("title", "pk"), locale)
+
+
+def page_of(listings, number, per_page):
+    """(the listings on page `number`, how many listings there are in all), in one query:
+    the total comes with each row (a window count), not from a second COUNT query. Only a
+    page past the end asks for the count on its own."""
+    start = (number - 1) * per_page
+    counted = listings.annotate(export_total=Window(Count("pk")))
+    rows = list(counted[start : start + per_page])
+    if rows:
+        return rows, rows[0].export_total
+    return rows, 0 if number == 1 else listings.count()
 
 
 def changed_since(moment):

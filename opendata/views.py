@@ -4,8 +4,9 @@ Plain Django views rather than a REST framework: the API is read-only, has one r
 a shape fixed by HSDS, so a serializer layer would add nothing but indirection.
 """
 
+import math
+
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from directory.models import ListingPage
 
 from . import api
 from .hsds import services
-from .queries import listings_in
+from .queries import listings_in, page_of
 from .streams import csv_export, export_response, json_export
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -78,16 +79,15 @@ def listings_api(request):
         params = api.parse(api.ListingsApiForm, request.GET)
     except api.BadRequest as error:
         return bad_request(error)
-    locale, page_number = params["locale"], params["page"]
+    locale, page_number, per_page = params["locale"], params["page"], params["per_page"]
     listings = listings_in(locale, request.GET, params["modified_after"])
-    paginator = Paginator(listings, params["per_page"])
-    total, total_pages = paginator.count, paginator.num_pages
+    window, total = page_of(listings, page_number, per_page)
+    total_pages = max(1, math.ceil(total / per_page))
     if page_number > total_pages:
         return bad_request(
             _("page %(page)d does not exist; there are %(total)d.")
             % {"page": page_number, "total": total_pages}
         )
-    window = paginator.page(page_number).object_list
     return json_response(
         {
             "total_items": total,
