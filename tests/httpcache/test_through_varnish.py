@@ -153,7 +153,8 @@ def test_a_published_change_shows_in_every_language_through_the_cache_within_2s(
     # The listing is English only: each language serves it under its own prefix.
     listings = [f"/{code}/directory/pantry/" for code in LANGUAGES]
     directories = [f"/{code}/directory/" for code in LANGUAGES if code != "es"]
-    paths = listings + directories + ["/es/directorio/"]
+    # A query-string variant too: the purge of /en/directory/ bans it along (the VCL).
+    paths = listings + directories + ["/es/directorio/", "/en/directory/?page=1"]
     edit_path = reverse("wagtailadmin_pages:edit", args=[portal.site["listing_id"]])
     with cached_portal(portal) as cache:
         for path in paths:  # fill the cache, then check every copy is a hit
