@@ -100,7 +100,9 @@ def flush():
     )
 
 
-@task()
+# After the cache purges (priority 0, like Wagtail's own tasks): a reader sees a stale page at
+# once, a search one second later is rarely noticed.
+@task(priority=-10)
 def send_index_updates(pages, with_synonyms=False):
     """Send these pages ([id, translation key] pairs) and the synonyms to the cluster.
 
