@@ -33,6 +33,18 @@ run: install ## Set up, migrate, load the demo (empty database only) and serve o
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Background work runs in the request by default (TASKS_BACKEND=immediate), so `make run` needs
+# no worker. With TASKS_BACKEND=database (production: deploy/env.example) this runs the queue.
+.PHONY: worker stack-up stack-down
+worker: install ## Run background tasks (index updates, cache purges) when TASKS_BACKEND=database
+	$(MANAGE) db_worker --queue-name '*'
+
+stack-up: install ## Start the production stack on this machine: PostgreSQL, Redis, OpenSearch, gunicorn, worker, Varnish
+	scripts/stack/up.sh
+
+stack-down: ## Stop what `make stack-up` started
+	scripts/stack/down.sh
+
 # axe-core (the accessibility test) and Lighthouse (bench/), reinstalled only when the lock
 # file changes. Without npm, `make test` still runs and the accessibility test skips, saying so.
 NPM := $(shell command -v npm 2>/dev/null)

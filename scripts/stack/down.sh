@@ -21,6 +21,7 @@ stop_pid() {
   rm -f "$file"
 }
 
+rm -f "$DIR/stack.env"  # the smoke test skips once it is gone
 stop_pid "$DIR/web.pid"
 stop_pid "$DIR/worker.pid"
 VARNISH_DIR="$DIR/varnish" scripts/varnish/varnish.sh stop
