@@ -33,7 +33,8 @@ step() {  # $1: label, rest: the command, run in the clone with its output in th
   shift
   # Wall time, and CPU time (user + system, of the step and the processes it waited for):
   # on a shared machine the CPU time is the steadier figure.
-  if ! times=$( { time (cd "$CLONE" && "$@") >>"$CLONE/coldstart.log" 2>&1; } 2>&1); then
+  # (The redirection stays inside the subshell: on it, bash would send time's report there.)
+  if ! times=$( { time (cd "$CLONE" && "$@" >>"$CLONE/coldstart.log" 2>&1); } 2>&1); then
     echo "step failed: $label (log: $CLONE/coldstart.log)" >&2
     KEEP=1
     exit 1
