@@ -11,14 +11,23 @@ change here. Only what is not a plain field is handled below (slugs of related s
 pages, paragraphs, the listing type, the seed's label).
 """
 
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from io import StringIO
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.html import escape
 
-from wagtail.models import Locale, Page, Site
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler, register_signal_handlers
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory, AuthorFactory
 from articles.models import ArticleRelatedListing, Author
@@ -103,6 +112,38 @@ def paragraphs_html(paragraphs):
     return "".join(f"<p>{escape(text)}</p>" for text in paragraphs)
 
 
+@contextmanager
+def indexes_built_once():
+    """Update Wagtail's search index and reference index once per object, after the content.
+
+    Wagtail updates both on every save, and a demo page is saved, revised, published and
+    translated: that was about a third of load_demo's time. Here the per-save updates are off
+    while the demo is built; then the search index is built in bulk (the site was empty, so it
+    holds exactly the demo) and each object saved gets the reference-index update Wagtail's
+    own save handler gives it, once. On an error nothing is indexed (the transaction rolls
+    back anyway); Wagtail's per-save updates are back on in every case.
+    """
+    saved = set()
+
+    def note(sender, instance, raw=False, **kwargs):
+        if not raw and sender in ReferenceIndex.tracked_models:
+            saved.add((instance._meta.app_label, instance._meta.model_name, str(instance.pk)))
+
+    for model in search_index.get_indexed_models():
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    post_save.connect(note, weak=False, dispatch_uid="demo-loader-saved")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="demo-loader-saved")
+        register_signal_handlers()
+    call_command("update_index", stdout=StringIO())
+    for app_label, model_name, pk in sorted(saved):
+        with suppress(ObjectDoesNotExist):  # saved, then deleted while loading
+            update_reference_index_task.call(app_label, model_name, pk)
+
+
 class DemoLoader:
     def __init__(self, translate=True):
         self.translate = translate
@@ -113,6 +154,11 @@ class DemoLoader:
         reason = why_not_empty()
         if reason:
             raise SiteNotEmpty(reason)
+        with indexes_built_once():
+            self.build()
+        return self.report
+
+    def build(self):
         self.locale = self.ensure_locales()
         self.load_taxonomies()
         home = self.build_home()
@@ -144,7 +190,6 @@ class DemoLoader:
         # Translations last: they copy the English pages and snippets made above.
         if self.translate:
             self.report.translations = DemoTranslator().run(home)
-        return self.report
 
     # --- Locales and taxonomies -----------------------------------------------------------
     def ensure_locales(self):

@@ -6,7 +6,7 @@ The tests only read the demo, so they share one load (`shared_demo`); test_safet
 import re
 from pathlib import Path
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 
 from articles.models import ArticlePage
 from demo.content import articles as article_content
@@ -16,6 +16,7 @@ from demo.content import taxonomy as taxonomy_content
 from demo.translator import ESSENTIAL_SLUGS
 from directory.models import Area, ExternalFormPage, Language, ListingPage, Need, Organization
 from home.models import HomePage
+from tests.helpers import publish
 from translations.models import ReviewFlag
 
 # A copy of ../shared/seed/mutual-aid-king-county.txt, the document the demo is written from.
@@ -203,3 +204,32 @@ def test_every_demo_translation_is_flagged_as_not_reviewed_by_a_fluent_reader(sh
         .exists()
     ]
     assert unflagged == []
+
+
+def test_editors_find_the_demo_in_wagtails_search_and_usage_in_every_language(shared_demo):
+    # load_demo builds both indexes once, at the end, rather than on every save.
+    for code in ["en", "es", "vi"]:
+        articles = ArticlePage.objects.filter(locale=Locale.objects.get(language_code=code))
+        history = articles.get(kind="history")
+        assert history in articles.search(history.title), code
+
+    organization = Organization.objects.filter(listings__isnull=False).distinct().first()
+    listings = ListingPage.objects.filter(organization=organization).specific()
+    usage = ReferenceIndex.get_references_to(organization)
+    # Every listing, as its own page type, as an editor's save would record it.
+    assert {(ref.content_type.model_class(), int(ref.object_id)) for ref in usage} == {
+        (type(listing), listing.pk) for listing in listings
+    }
+
+
+def test_wagtails_indexes_follow_saves_again_after_the_load(shared_demo):
+    listing = ListingPage.objects.filter(locale=Locale.get_default()).first().specific
+    organization = Organization.objects.filter(locale=Locale.get_default()).exclude(
+        pk=listing.organization_id
+    )[0]
+    publish(listing, title="Zanzibar pantry collective", organization=organization)
+
+    found = ListingPage.objects.filter(locale=Locale.get_default()).search("Zanzibar")
+    assert [page.pk for page in found] == [listing.pk]
+    usage = ReferenceIndex.get_grouped_references_to(organization)
+    assert listing.pk in {page.pk for page, _references in usage}
