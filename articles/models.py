@@ -167,9 +167,8 @@ class ArticlePage(Page):
         """The related listings a reader of this article may see, in its language."""
         from directory.models import ListingPage
 
-        chosen = [item.listing for item in self.related_listings.select_related("listing")]
         listings = ListingPage.objects.prefetch_related("languages")  # what the cards show
-        return listings.chosen_for_reader(chosen, self.locale)
+        return listings.chosen_in_order(self.related_listings.all(), "listing", self.locale)
 
 
 class ArticleRelatedListing(Orderable):

@@ -91,11 +91,11 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["directory"] = DirectoryIndexPage.objects.child_of(self).visible().first()
-        context["featured_articles"] = ArticlePage.objects.chosen_for_reader(
-            [item.article for item in self.featured_articles.select_related("article")], self.locale
+        context["featured_articles"] = ArticlePage.objects.chosen_in_order(
+            self.featured_articles.all(), "article", self.locale
         )
-        context["urgent_contacts"] = HotlinePage.objects.chosen_for_reader(
-            [item.hotline for item in self.urgent_contacts.select_related("hotline")], self.locale
+        context["urgent_contacts"] = HotlinePage.objects.chosen_in_order(
+            self.urgent_contacts.all(), "hotline", self.locale
         )
         return context
 

@@ -12,7 +12,7 @@ home page's blocks, articles' related listings and the open-data export all ask 
 queryset, so hiding a page or translating it changes all of them at once.
 """
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -74,6 +74,25 @@ class PortalPageQuerySet(PageQuerySet):
             for page in self.for_reader(locale).filter(translation_key__in=keys)
         }
         pages = [found[key] for key in dict.fromkeys(keys) if key in found]
+        return note_reader_translations(pages, locale)
+
+    def chosen_in_order(self, orderables, field, locale=None):
+        """`chosen_for_reader` for the pages an inline panel chose, from the orderables'
+        queryset (`home.featured_articles.all()`, the chosen page in `field`), in one query.
+        A preview's unsaved orderables are not a queryset: they take `chosen_for_reader`."""
+        if not isinstance(orderables, QuerySet):
+            return self.chosen_for_reader([getattr(item, field) for item in orderables], locale)
+        first_choice = (
+            orderables.filter(**{f"{field}__translation_key": OuterRef("translation_key")})
+            .order_by("sort_order")
+            .values("sort_order")[:1]
+        )
+        pages = (
+            self.for_reader(locale)
+            .annotate(chosen_order=Subquery(first_choice))
+            .filter(chosen_order__isnull=False)
+            .order_by("chosen_order", "pk")
+        )
         return note_reader_translations(pages, locale)
 
 
