@@ -12,6 +12,7 @@ import re
 from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_info
@@ -35,22 +36,48 @@ def localized_home(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return _live_homes(request).get(Locale.get_active().language_code) or site.root_page
+    homes = _site_pages(request, context.get("page"))["homes"]
+    return homes.get(Locale.get_active().language_code) or site.root_page
 
 
-def _live_homes(request):
-    """{language code: the site's live home page in that language}, once per request."""
-    if request is None:
-        return {}
-    if not hasattr(request, "_portal_live_homes"):
-        site = Site.find_for_request(request)
-        homes = {}
-        if site is not None:
-            root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
-            translations = Page.objects.filter(translation_key__in=root)
-            homes = {home.locale.language_code: home for home in translations.live()}
-        request._portal_live_homes = homes
-    return request._portal_live_homes
+@register.simple_tag(takes_context=True)
+def menu_pages(context, home):
+    """The live pages under `home` shown in menus, in the tree's order."""
+    pages = _site_pages(context.get("request"), context.get("page"))["menu"]
+    return [page for page in pages if page.path.startswith(home.path)]
+
+
+def _site_pages(request, page=None):
+    """What every page's header needs, in one query per request: the site's live home page
+    in each language, the menu pages under them, and `page`'s translations marked
+    `is_visible` (the portal's one rule, home/querysets.py). A Wagtail site's translated
+    home pages are siblings, so the menus of every language sit one level below them."""
+    page = page if isinstance(page, Page) else None
+    found = getattr(request, "_portal_site_pages", None)
+    if found is not None and found[0] is page:
+        return found[1]
+    site = Site.find_for_request(request) if request is not None else None
+    result = {"homes": {}, "menu": [], "translations": []}
+    if site is not None:
+        root = site.root_page
+        wanted = Q(translation_key=root.translation_key) | Q(
+            depth=root.depth + 1, show_in_menus=True
+        )
+        if page is not None:
+            wanted |= Q(translation_key=page.translation_key)
+        visible = visible_pages().filter(pk=OuterRef("pk"))
+        rows = Page.objects.live().filter(wanted).annotate(is_visible=Exists(visible))
+        for row in rows.order_by("path"):
+            if row.translation_key == root.translation_key:
+                result["homes"][row.locale.language_code] = row
+            if row.depth == root.depth + 1 and row.show_in_menus:
+                result["menu"].append(row)
+            if page is not None and row.translation_key == page.translation_key:
+                if row.is_visible:
+                    result["translations"].append(row)
+    if request is not None:
+        request._portal_site_pages = (page, result)
+    return result
 
 
 def _without_language(path):
@@ -63,8 +90,7 @@ def page_alternates(request, page):
     request_path = _without_language(request.path) if request else page_path
     suffix = request_path[len(page_path) :] if request_path.startswith(page_path) else ""
     alternates = {}
-    translations = visible_pages().filter(translation_key=page.translation_key)
-    for translation in translations.select_related("locale"):
+    for translation in _site_pages(request, page)["translations"]:
         url = translation.get_url(request)
         if url:
             alternates[translation.locale.language_code] = url + suffix
@@ -93,10 +119,7 @@ def _alternates(context):
     if request is None:
         return {}
     if isinstance(page, Page):
-        # The switcher and the hreflang links both ask: look them up once.
-        if getattr(request, "_portal_alternates", (None,))[0] is not page:
-            request._portal_alternates = (page, page_alternates(request, page))
-        alternates = request._portal_alternates[1]
+        alternates = page_alternates(request, page)
     elif getattr(request, "resolver_match", None) is None:
         return {}  # an error page: there is no "same page" in another language
     else:
@@ -104,8 +127,9 @@ def _alternates(context):
     return {code: url for code, url in alternates.items() if on_this_site(request, url)}
 
 
-def _homes(request):
-    return {code: home.get_url(request) for code, home in _live_homes(request).items()}
+def _homes(context):
+    homes = _site_pages(context.get("request"), context.get("page"))["homes"]
+    return {code: home.get_url(context.get("request")) for code, home in homes.items()}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -115,7 +139,7 @@ def language_switcher(context):
     request = context.get("request")
     current = Locale.get_active().language_code
     alternates = _alternates(context)
-    homes = _homes(request)
+    homes = _homes(context)
     links = []
     for code, _name in settings.LANGUAGES:
         candidates = [alternates.get(code), homes.get(code)]
