@@ -11,7 +11,8 @@ reindex (docs/facets.md).
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import CharField, Count, Value
+from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +109,17 @@ def forget_labels(taxonomy):
 
 
 def facet_counts(listing_ids):
-    """{facet name: {value: count}} over the listings with these ids."""
-    listings = ListingPage.objects.filter(pk__in=listing_ids)
-    return {facet.name: facet.counts(listings) for facet in FACETS}
+    """{facet name: {value: count}} over the listings with these ids, in one query (the
+    facets' counts, one GROUP BY each, joined with UNION ALL)."""
+    listings = ListingPage.objects.filter(pk__in=listing_ids).order_by()
+    parts = [
+        listings.annotate(facet=Value(facet.name), value=Cast(facet.lookup, CharField()))
+        .values_list("facet", "value")
+        .annotate(n=Count("pk", distinct=True))
+        for facet in FACETS
+    ]
+    counts = {facet.name: {} for facet in FACETS}
+    for name, value, n in parts[0].union(*parts[1:], all=True):
+        if value:
+            counts[name][value] = n
+    return counts

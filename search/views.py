@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from directory.facets import FACETS, FACETS_BY_NAME
 from directory.models import DirectoryIndexPage, HotlinePage
+from home.request_memo import locales_by_code
 
 from . import service
 from .forms import SearchForm
@@ -32,7 +33,7 @@ def _query(form, language):
 
 
 def _reader_language():
-    codes = set(Locale.objects.values_list("language_code", flat=True))
+    codes = set(locales_by_code())  # the request's locales, read once (home.request_memo)
     language = (get_language() or "").split("-")[0]
     return language if language in codes else None
 
