@@ -6,7 +6,9 @@
         scripts/postgres/server.sh start prints one; the bench makes a database per size on it)
     SEARCH_URL=$(scripts/search-node/node.sh start --nodes 2) ...  # and the cluster
     BENCH_NODE_DOWN=cluster-2 ...   # and searches from 4 threads while that node is killed
-    BENCH_REUSE=1 ...               # keep the content and indices of the last run of each size
+    BENCH_REUSE=1 ...               # keep the content and database index of the last run
+    BENCH_BACKENDS=cluster ...      # only the cluster (default: database,cluster)
+    BENCH_ROUNDS=2 ...              # passes over the query mix (default 5; 46 queries each)
 
 Each size has its own database (build/bench/search-<size>.sqlite3, or bench_search_<size> on the
 PostgreSQL server; the dev database is never touched), holding LISTINGS listings and a tenth as
@@ -63,6 +65,8 @@ QUERIES = {
     "ti": ["ምግቢ", "ጥዕና", "ማስክ"],
 }
 INSERT_BATCH = 200
+# Which backends to index and measure: the cluster one only when SEARCH_URL is set.
+BACKENDS = os.environ.get("BENCH_BACKENDS", "database,cluster").split(",")
 
 
 def report(line):
@@ -384,15 +388,18 @@ def run_one(kind, size, articles, with_cluster):
         start = time.perf_counter()
         build_content(size, articles)
         figures["build_s"] = round(time.perf_counter() - start, 1)
-        report(f"[{kind} {size}] content inserted in {figures['build_s']} s; indexing ...")
-        start = time.perf_counter()
-        call_command("update_index", verbosity=0)
-        figures["index_s"] = round(time.perf_counter() - start, 1)
+        report(f"[{kind} {size}] content inserted in {figures['build_s']} s")
     else:
-        report(f"[{kind} {size}] reusing the content and index of the last run")
-    settings.SEARCH_BACKEND = "database"
-    figures["db"] = latencies("database")
-    report(f"[{kind} {size}] database backend: {figures['db']}")
+        report(f"[{kind} {size}] reusing the content (and database index) of the last run")
+    if "database" in BACKENDS:
+        if must_build:
+            start = time.perf_counter()
+            call_command("update_index", verbosity=0)
+            figures["index_s"] = round(time.perf_counter() - start, 1)
+            report(f"[{kind} {size}] database index built in {figures['index_s']} s")
+        settings.SEARCH_BACKEND = "database"
+        figures["db"] = latencies("database")
+        report(f"[{kind} {size}] database backend: {figures['db']}")
 
     if with_cluster:
         from search.cluster.backend import ClusterBackend
@@ -400,7 +407,7 @@ def run_one(kind, size, articles, with_cluster):
         took = []
         recording_client(took)
         settings.SEARCH_URL = os.environ["SEARCH_URL"]
-        settings.SEARCH_INDEX_PREFIX = f"bench-{size}"
+        settings.SEARCH_INDEX_PREFIX = f"bench-{size}-{os.getpid()}"  # runs may overlap
         settings.SEARCH_BACKEND = "cluster"
         backend = ClusterBackend()
         start = time.perf_counter()
@@ -424,8 +431,11 @@ def table(results):
         ("listings / articles", lambda r: f"{r['listings']} / {r['articles']}"),
         ("machine load (5 min average, at the end)", lambda r: f"{r['load']:.1f}"),
         ("content inserted (s)", lambda r: r.get("build_s", "reused")),
-        ("database index: update_index (s)", lambda r: r.get("index_s", "reused")),
-        ("database backend p50 / p95 (ms)", lambda r: f"{r['db']['p50']} / {r['db']['p95']}"),
+        ("database index: update_index (s)", lambda r: r.get("index_s", "-")),
+        (
+            "database backend p50 / p95 (ms)",
+            lambda r: f"{r['db']['p50']} / {r['db']['p95']}" if "db" in r else "-",
+        ),
         ("cluster index: rebuild, bulk (s)", lambda r: r.get("cluster_index_s", "-")),
         (
             "cluster: service p50 / p95 (ms)",
@@ -467,7 +477,8 @@ def main():
         articles = int(os.environ.get("BENCH_ARTICLES", size // 10))
         for n, kind in enumerate(kinds):
             # The cluster reads its documents from the first database, once per size.
-            cluster = "cluster" if os.environ.get("SEARCH_URL") and n == 0 else "-"
+            with_cluster = os.environ.get("SEARCH_URL") and "cluster" in BACKENDS and n == 0
+            cluster = "cluster" if with_cluster else "-"
             child = subprocess.Popen(
                 [sys.executable, __file__, "--one", kind, str(size), str(articles), cluster],
                 stdout=subprocess.PIPE,
