@@ -98,7 +98,7 @@ def language_entries(listing, owner):
             "name": language.local_name,
             "code": language.code,
         }
-        for language in listing.languages.all()
+        for language in listing.export_languages
     ]
 
 
@@ -133,7 +133,7 @@ def service_areas(listing, sid):
                 "description": area.local_description,
             }
         )
-        for area in listing.areas.all()
+        for area in listing.export_areas
     ]
 
 
@@ -168,7 +168,7 @@ def schedules(listing, sid, holidays):
                 "notes": notes,
             }
         )
-        for hours in sorted(listing.opening_hours.all(), key=lambda h: (h.weekday, h.opens))
+        for hours in sorted(listing.export_hours, key=lambda h: (h.weekday, h.opens))
     ]
     if not entries and (listing.by_appointment or listing.call_first):
         # No fixed hours, but how to get in is still worth exporting.
@@ -191,7 +191,7 @@ def taxonomy_term(term_id, name, description, code, taxonomy):
 
 def attributes(listing, sid):
     entries = []
-    for need in listing.needs.all():
+    for need in listing.export_needs:
         term_id = stable_id("taxonomy_term", "need", need.translation_key)
         entries.append(
             {

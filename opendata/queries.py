@@ -93,10 +93,12 @@ def with_export_data(listings, locale):
             ),
         )
         .prefetch_related(
-            Prefetch("needs", queryset=localized_terms(Need, locale)),
-            Prefetch("areas", queryset=localized_terms(Area, locale)),
-            Prefetch("languages", queryset=localized_terms(Language, locale)),
-            "opening_hours",
+            # Into plain lists (`export_needs`...): a related manager's `.all()` would build a
+            # queryset each time it is read, several times per listing.
+            Prefetch("needs", localized_terms(Need, locale), to_attr="export_needs"),
+            Prefetch("areas", localized_terms(Area, locale), to_attr="export_areas"),
+            Prefetch("languages", localized_terms(Language, locale), to_attr="export_languages"),
+            Prefetch("opening_hours", to_attr="export_hours"),
         )
     )
 
