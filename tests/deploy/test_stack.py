@@ -43,6 +43,21 @@ def test_a_reader_finds_help_through_the_cache(stack, reader):
     expect(reader.get_by_role("heading", level=1)).to_have_text(title)
 
 
+def test_a_reader_finds_help_in_spanish_through_the_cache(stack, reader):
+    reader.goto("/en/")
+    reader.get_by_role("navigation", name="Language").get_by_role(
+        "link", name=re.compile("español", re.IGNORECASE)
+    ).click()
+    expect(reader.locator("html")).to_have_attribute("lang", "es")
+    reader.get_by_role("link", name=re.compile("^Recibir ayuda")).click()
+    reader.get_by_role("link", name=re.compile("^Pedir alimentos o artículos")).click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text(
+        re.compile("^Pedir alimentos o artículos")
+    )
+    # Spanish pages are shared from the cache like English ones.
+    assert reader.goto(reader.url).headers["x-cache"] == "HIT"
+
+
 def test_an_editor_publishes_and_readers_see_it_through_the_cache(stack, editor):
     old, new = TITLES if TITLES[0] in fetch(stack, LISTING_URL)[1] else TITLES[::-1]
     for path in (LISTING_URL, "/en/directory/get-help/"):
