@@ -74,7 +74,7 @@ class PortalPageQuerySet(PageQuerySet):
             for page in self.for_reader(locale).filter(translation_key__in=keys)
         }
         pages = [found[key] for key in dict.fromkeys(keys) if key in found]
-        return note_reader_translations(pages, locale)
+        return note_reader_translations(pages, listed_for=locale or Locale.get_active())
 
     def chosen_in_order(self, orderables, field, locale=None):
         """`chosen_for_reader` for the pages an inline panel chose, from the orderables'
@@ -93,7 +93,7 @@ class PortalPageQuerySet(PageQuerySet):
             .filter(chosen_order__isnull=False)
             .order_by("chosen_order", "pk")
         )
-        return note_reader_translations(pages, locale)
+        return note_reader_translations(pages, listed_for=locale or Locale.get_active())
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
@@ -108,15 +108,18 @@ def visible_pages():
     return PortalPageQuerySet(Page).order_by("path").visible()
 
 
-def note_reader_translations(pages, locale=None):
+def note_reader_translations(pages, locale=None, listed_for=None):
     """Find, in one query, each page's visible translation in `locale` (default: the active
     one), and note it on the page for `reader_url` and `untranslated_badge`, which would
-    otherwise ask once per card. Returns `pages`, as a list."""
+    otherwise ask once per card. Returns `pages`, as a list.
+
+    `listed_for`: the locale `for_reader` chose `pages` for. Its pages in another language
+    are there because they have no visible translation in it: nothing to ask."""
     locale = locale or Locale.get_active()
     pages = list(pages)
     keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
     found = {}
-    if keys:
+    if keys and not (listed_for is not None and listed_for.pk == locale.pk):
         translations = visible_pages().filter(locale_id=locale.pk, translation_key__in=keys)
         found = {page.translation_key: page for page in translations}
     for page in pages:

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.wagtail_hooks import check_view_restrictions
 
 from .models import SiteText
+from .site_pages import site_pages
 
 
 @hooks.register("before_serve_page")
@@ -23,7 +24,11 @@ def follow_source_page(page, request, serve_args, serve_kwargs):
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return None
-    source = Page.objects.filter(translation_key=page.translation_key, locale=default).first()
+    # Among the translations the page's header reads anyway (one query for both).
+    translations = site_pages(request, page)["all_translations"]
+    source = next((p for p in translations if p.locale_id == default.pk), None)
+    if not translations:  # no site for this request: ask directly
+        source = Page.objects.filter(translation_key=page.translation_key, locale=default).first()
     if source is None:
         return None  # written in this language first: nothing to follow
     if not source.live:

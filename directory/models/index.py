@@ -88,7 +88,9 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
         page_obj = Paginator(listings, LISTINGS_PER_PAGE).get_page(request.GET.get("page"))
         # Cards need only ListingPage's own fields (no `.specific`); their links and badges
         # need each listing's translation: all found in one query.
-        page_obj.object_list = note_reader_translations(page_obj.object_list)
+        page_obj.object_list = note_reader_translations(
+            page_obj.object_list, listed_for=self.locale
+        )
         context = {
             "listings_page": page_obj,
             "heading": heading or self.title,

@@ -18,7 +18,9 @@ def directory_hotlines(context):
     The hotline being read is left out of its own page.
     """
     page = context.get("page")
-    hotlines = HotlinePage.objects.for_reader(Locale.get_active()).order_by("title")
+    active = Locale.get_active()
+    hotlines = HotlinePage.objects.for_reader(active).order_by("title")
     if page is not None:
         hotlines = hotlines.exclude(translation_key=page.translation_key)
-    return {"hotlines": note_reader_translations(hotlines), "request": context.get("request")}
+    hotlines = note_reader_translations(hotlines, listed_for=active)
+    return {"hotlines": hotlines, "request": context.get("request")}

@@ -12,14 +12,14 @@ import re
 from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page, Site
 
-from home.querysets import reader_translation, visible_pages
+from home.querysets import reader_translation
+from home.site_pages import site_pages
 
 register = template.Library()
 
@@ -36,48 +36,15 @@ def localized_home(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    homes = _site_pages(request, context.get("page"))["homes"]
+    homes = site_pages(request, context.get("page"))["homes"]
     return homes.get(Locale.get_active().language_code) or site.root_page
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context, home):
     """The live pages under `home` shown in menus, in the tree's order."""
-    pages = _site_pages(context.get("request"), context.get("page"))["menu"]
+    pages = site_pages(context.get("request"), context.get("page"))["menu"]
     return [page for page in pages if page.path.startswith(home.path)]
-
-
-def _site_pages(request, page=None):
-    """What every page's header needs, in one query per request: the site's live home page
-    in each language, the menu pages under them, and `page`'s translations marked
-    `is_visible` (the portal's one rule, home/querysets.py). A Wagtail site's translated
-    home pages are siblings, so the menus of every language sit one level below them."""
-    page = page if isinstance(page, Page) else None
-    found = getattr(request, "_portal_site_pages", None)
-    if found is not None and found[0] is page:
-        return found[1]
-    site = Site.find_for_request(request) if request is not None else None
-    result = {"homes": {}, "menu": [], "translations": []}
-    if site is not None:
-        root = site.root_page
-        wanted = Q(translation_key=root.translation_key) | Q(
-            depth=root.depth + 1, show_in_menus=True
-        )
-        if page is not None:
-            wanted |= Q(translation_key=page.translation_key)
-        visible = visible_pages().filter(pk=OuterRef("pk"))
-        rows = Page.objects.live().filter(wanted).annotate(is_visible=Exists(visible))
-        for row in rows.order_by("path"):
-            if row.translation_key == root.translation_key:
-                result["homes"][row.locale.language_code] = row
-            if row.depth == root.depth + 1 and row.show_in_menus:
-                result["menu"].append(row)
-            if page is not None and row.translation_key == page.translation_key:
-                if row.is_visible:
-                    result["translations"].append(row)
-    if request is not None:
-        request._portal_site_pages = (page, result)
-    return result
 
 
 def _without_language(path):
@@ -90,7 +57,7 @@ def page_alternates(request, page):
     request_path = _without_language(request.path) if request else page_path
     suffix = request_path[len(page_path) :] if request_path.startswith(page_path) else ""
     alternates = {}
-    for translation in _site_pages(request, page)["translations"]:
+    for translation in site_pages(request, page)["translations"]:
         url = translation.get_url(request)
         if url:
             alternates[translation.locale.language_code] = url + suffix
@@ -128,7 +95,7 @@ def _alternates(context):
 
 
 def _homes(context):
-    homes = _site_pages(context.get("request"), context.get("page"))["homes"]
+    homes = site_pages(context.get("request"), context.get("page"))["homes"]
     return {code: home.get_url(context.get("request")) for code, home in homes.items()}
 
 
