@@ -1,0 +1,192 @@
+"""Render benchmark: uncached, in-process page renders, as production settings serve them.
+
+    .venv/bin/python bench/render.py                 # demo pages, then the 1,000-listing directory
+    .venv/bin/python bench/render.py --rounds 200    # more samples per page
+    .venv/bin/python bench/render.py --fresh         # rebuild the databases first
+
+Each page is requested through Django's test client (the whole middleware stack, routing, the
+view and its templates) with production settings: DEBUG off, the cached template loader, an
+in-memory cache for the application's own caches (labels, site root paths), no HTTP cache in
+front. After two warm-up requests it is requested `--rounds` times; the script prints p50 and
+p95 in milliseconds and the SQL queries of one request. Goals (issue 11): p95 <= 30 ms for
+home, article, listing and directory with the demo, <= 60 ms for the directory with 1,000
+listings (paginated).
+
+Databases (never the dev database): build/bench/render-demo.sqlite3 holds the five-language
+demo (migrate + load_demo); build/bench/render-1000.sqlite3 is a copy of it with English
+listings added by the directory factories up to 1,000. Both are kept for the next run
+(`--fresh` rebuilds them). Each size runs in its own process, because Django reads its
+settings once. Not a test: figures depend on the machine; compare runs on the same machine.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # before bench/, whose search.py would shadow the search app
+BUILD = ROOT / "build" / "bench"
+DEMO_DB = BUILD / "render-demo.sqlite3"
+LARGE_DB = BUILD / "render-1000.sqlite3"
+LARGE = 1000
+
+DEMO_PAGES = [
+    ("home", "/en/"),
+    ("home (es)", "/es/"),
+    ("article", "/en/articles/what-is-mutual-aid/"),
+    ("listing", "/en/directory/seattle-request-support-form/"),
+    ("directory", "/en/directory/"),
+    ("directory (es)", "/es/directory/"),
+]
+LARGE_PAGES = [
+    ("directory, 1,000 listings", "/en/directory/"),
+    ("directory, 1,000, page 50", "/en/directory/?page=50"),
+    ("directory, 1,000 (am)", "/am/directory/"),
+]
+
+
+def say(line):
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def environment(database):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-not-a-secret"),
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "CACHE_URL": "locmem://",
+        "STATIC_ROOT": str(BUILD / "static"),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def run_step(database, *args):
+    """This script again, in a fresh process set up for `database`."""
+    command = [sys.executable, __file__, *args, "--database", str(database)]
+    subprocess.run(command, check=True, cwd=ROOT, env=environment(database))
+
+
+def build(fresh):
+    BUILD.mkdir(parents=True, exist_ok=True)
+    if fresh or not DEMO_DB.exists():
+        DEMO_DB.unlink(missing_ok=True)
+        started = time.perf_counter()
+        run_step(DEMO_DB, "--step", "load-demo")
+        say(f"built {DEMO_DB.relative_to(ROOT)} in {time.perf_counter() - started:.0f} s")
+    if fresh or not LARGE_DB.exists():
+        shutil.copyfile(DEMO_DB, LARGE_DB)
+        started = time.perf_counter()
+        run_step(LARGE_DB, "--step", "add-listings")
+        say(f"built {LARGE_DB.relative_to(ROOT)} in {time.perf_counter() - started:.0f} s")
+    # Production settings serve static files through their manifest: build it once.
+    if fresh or not (BUILD / "static" / "staticfiles.json").exists():
+        run_step(DEMO_DB, "--step", "collect-static")
+
+
+# --- Steps run inside a Django process ------------------------------------------------------
+
+
+def load_demo():
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+
+def collect_static():
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def add_listings():
+    from itertools import cycle
+
+    from wagtail.models import Locale
+
+    from directory.factories import GroupPageFactory
+    from directory.models import Area, DirectoryIndexPage, Language, ListingPage, Need
+
+    english = Locale.objects.get(language_code="en")
+    directory = DirectoryIndexPage.objects.get(locale=english)
+    needs = cycle(Need.objects.filter(locale=english).order_by("slug"))
+    areas = cycle(Area.objects.filter(locale=english).order_by("slug"))
+    languages = cycle(Language.objects.filter(locale=english).order_by("code"))
+    missing = LARGE - ListingPage.objects.filter(locale=english).count()
+    for n in range(missing):
+        GroupPageFactory(
+            parent=directory,
+            title=f"Neighbourhood group {n:04}",
+            slug=f"neighbourhood-group-{n:04}",
+            summary="Neighbours sharing groceries, rides and errands.",
+            needs=[next(needs), next(needs)],
+            areas=[next(areas)],
+            languages=[next(languages), next(languages)],
+        )
+
+
+def measure(pages, rounds):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    rows = []
+    for name, url in pages:
+        for _ in range(2):  # warm-up: templates compiled, caches filled, as in a running server
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        count = len(queries.captured_queries)  # now: the next request clears the log
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        p95 = statistics.quantiles(times, n=20)[-1]
+        rows.append((name, url, statistics.median(times), p95, count))
+    for name, url, p50, p95, count in rows:
+        say(f"{name:28} {p50:7.1f} {p95:7.1f} {count:8d}   {url}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument("--fresh", action="store_true", help="rebuild the bench databases")
+    parser.add_argument("--step", help=argparse.SUPPRESS)
+    parser.add_argument("--database", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.step:  # inside the process `run_step` started
+        import django
+
+        django.setup()
+        if args.step == "load-demo":
+            load_demo()
+        elif args.step == "add-listings":
+            add_listings()
+        elif args.step == "collect-static":
+            collect_static()
+        else:
+            measure(DEMO_PAGES if args.step == "measure-demo" else LARGE_PAGES, args.rounds)
+        return
+
+    build(args.fresh)
+    say(f"{'page':28} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}   URL")
+    run_step(DEMO_DB, "--step", "measure-demo", "--rounds", str(args.rounds))
+    run_step(LARGE_DB, "--step", "measure-large", "--rounds", str(args.rounds))
+
+
+if __name__ == "__main__":
+    main()
