@@ -10,6 +10,7 @@ from django.conf import settings
 
 from directory.models import HotlinePage
 from directory.models.listings import ListingKind
+from directory.models.taxonomy import in_reader_language
 from opendata.hsds import compact
 from search.text import plain_text
 
@@ -36,9 +37,11 @@ def listing_type(listing):
     return "Service"
 
 
-def listing_jsonld(listing, request=None):
+def listing_jsonld(listing, request=None, areas=None):
+    """`areas`: the listing's areas in the reader's language, when the page has them already."""
     url = listing.get_full_url(request)
-    areas = [{"@type": "AdministrativeArea", "name": a.localized.name} for a in listing.areas.all()]
+    areas = in_reader_language(listing.areas.all()) if areas is None else areas
+    areas = [{"@type": "AdministrativeArea", "name": area.name} for area in areas]
     languages = [lang.code for lang in listing.languages.all()]
     same_as = [account.url for account in listing.social_handles.all() if account.url]
     hours = opening_hours(listing)
@@ -80,7 +83,7 @@ def listing_jsonld(listing, request=None):
             data["provider"] = compact(
                 {
                     "@type": "Organization",
-                    "name": listing.organization.localized.name,
+                    "name": in_reader_language([listing.organization])[0].name,
                     "url": listing.organization.website,
                 }
             )

@@ -22,7 +22,9 @@ def script(data):
 
 @register.simple_tag(takes_context=True)
 def listing_jsonld(context, page):
-    return script(structured_data.listing_jsonld(page, context.get("request")))
+    # The page's context holds its areas in the reader's language already (ListingPage).
+    areas = context.get("areas")
+    return script(structured_data.listing_jsonld(page, context.get("request"), areas))
 
 
 @register.simple_tag(takes_context=True)
