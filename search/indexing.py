@@ -126,7 +126,12 @@ def send_index_updates(pages, with_synonyms=False):
         queue(pages, with_synonyms, error)
         return {"sent": 0, "queued": len(pages)}
     _done(_targets(pages, with_synonyms), started)
-    replayed = replay(backend, limit=REPLAY_BATCH, missed_only=True)
+    try:
+        replayed = replay(backend, limit=REPLAY_BATCH, missed_only=True)
+    except ClusterError as error:  # what this task sent is in; the older misses wait
+        logger.warning("Replaying queued search updates failed: %s", error)
+        cluster.failed(error)
+        replayed = 0
     return {"sent": len(pages), "replayed": replayed}
 
 
