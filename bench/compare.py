@@ -92,6 +92,8 @@ def prepare_portal(environment):
 
 
 def start_portal(environment, port):
+    """Start gunicorn; returns it once it answers (the first page can take long on a busy
+    machine). Stops it again if it never does."""
     log = open(BUILD / "compare-gunicorn.log", "w")
     server = subprocess.Popen(
         [GUNICORN, "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
@@ -101,16 +103,17 @@ def start_portal(environment, port):
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
         if server.poll() is not None:
             sys.exit(f"gunicorn stopped (exit {server.returncode}); see {log.name}")
         try:
-            urllib.request.urlopen(base + "/en/", timeout=5).read()
+            urllib.request.urlopen(base + "/en/", timeout=60).read()
             return server, base
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused while starting, or a slow first answer
             time.sleep(0.2)
     server.terminate()
-    sys.exit(f"the portal did not answer on {base} within a minute; see {log.name}")
+    sys.exit(f"the portal did not answer on {base} within 3 minutes; see {log.name}")
 
 
 def check_page(url):
