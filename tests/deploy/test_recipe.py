@@ -47,7 +47,20 @@ def test_env_example_names_every_variable_the_settings_read():
     assert read - listed == set()
     # Placeholders only: no value that looks like a real secret is committed.
     assert re.search(r"^SECRET_KEY=<", example, flags=re.MULTILINE)
-    assert re.search(r"^AWS_SECRET_ACCESS_KEY=$", example, flags=re.MULTILINE)
+    assert re.search(r"^# AWS_SECRET_ACCESS_KEY=<", example, flags=re.MULTILINE)
+
+
+def test_the_settings_load_from_env_example_as_it_stands():
+    """The example's values (placeholders aside) are valid: what systemd passes them in."""
+    example = (DEPLOY / "env.example").read_text()
+    values = dict(re.findall(r"^([A-Z_0-9]+)=(.*)$", example, flags=re.MULTILINE))
+    usable = {k: v for k, v in values.items() if "<" not in v}
+    report = run_python(
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.TASKS['default']['BACKEND'])",
+        **usable,
+    )
+    assert report.strip() == "django_tasks_db.DatabaseBackend"
 
 
 def test_gunicorn_sizes_itself_from_the_cores(monkeypatch):
