@@ -137,9 +137,16 @@ def test_pages_are_served_from_the_cache_whatever_cookies_a_reader_carries(porta
 
 
 def test_the_admin_and_the_forms_pass_through_to_the_portal(portal):
+    path = portal.site["path"]
     with cached_portal(portal) as cache:
-        form = [reader_get(cache, portal.site["path"]) for _ in range(2)]
+        form = [reader_get(cache, path) for _ in range(2)]
         login = [reader_get(cache, reverse("wagtailadmin_login")) for _ in range(2)]
+        # A reader who read cached pages first, then sends the form: their CSRF token holds.
+        reader = Browser(cache)
+        reader.request("GET", "/en/directory/pantry/")
+        fields = dict(reader.form(path, "form.public-form"))
+        fields |= {"name": "Beacon Hill Pantry", "kind": "group", "summary": "Free groceries."}
+        sent = reader.request("POST", path, data=fields)
 
     # Never a stored copy: the portal marked the form private, the VCL passes the admin.
     assert [r.headers["X-Cache"] for r in form] == ["PASS", "PASS"]
@@ -147,6 +154,8 @@ def test_the_admin_and_the_forms_pass_through_to_the_portal(portal):
     tokens = {r.cookies.get("csrftoken") for r in form}
     assert len(tokens) == 2 and None not in tokens
     assert [r.headers["X-Cache"] for r in login] == ["PASS", "PASS"]
+    assert sent.status_code == 302, sent.text[-2000:]
+    assert sent.headers["Location"].endswith("/thanks/")
 
 
 def test_a_published_change_shows_in_every_language_through_the_cache_within_2s(portal):
