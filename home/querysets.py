@@ -12,7 +12,7 @@ home page's blocks, articles' related listings and the open-data export all ask 
 queryset, so hiding a page or translating it changes all of them at once.
 """
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -82,16 +82,19 @@ class PortalPageQuerySet(PageQuerySet):
         A preview's unsaved orderables are not a queryset: they take `chosen_for_reader`."""
         if not isinstance(orderables, QuerySet):
             return self.chosen_for_reader([getattr(item, field) for item in orderables], locale)
-        first_choice = (
-            orderables.filter(**{f"{field}__translation_key": OuterRef("translation_key")})
-            .order_by("sort_order")
-            .values("sort_order")[:1]
-        )
+        choices = orderables.filter(
+            **{f"{field}__translation_key": OuterRef("translation_key")}
+        ).order_by("sort_order", "pk")
         pages = (
             self.for_reader(locale)
-            .annotate(chosen_order=Subquery(first_choice))
-            .filter(chosen_order__isnull=False)
-            .order_by("chosen_order", "pk")
+            .filter(Exists(choices))
+            # The orderables' own order (a sort_order may be unset: those first, as SQLite
+            # lists them), then the order they were added in.
+            .annotate(
+                chosen_order=Subquery(choices.values("sort_order")[:1]),
+                chosen_id=Subquery(choices.values("pk")[:1]),
+            )
+            .order_by(F("chosen_order").asc(nulls_first=True), "chosen_id")
         )
         return note_reader_translations(pages, listed_for=locale or Locale.get_active())
 
