@@ -9,6 +9,7 @@
     BENCH_REUSE=1 ...               # keep the content and database index of the last run
     BENCH_BACKENDS=cluster ...      # only the cluster (default: database,cluster)
     BENCH_ROUNDS=2 ...              # passes over the query mix (default 5; 46 queries each)
+    BENCH_CORPUS=sparse ...         # topic words in a tenth of the text (default dense: all)
 
 Each size has its own database (build/bench/search-<size>.sqlite3, or bench_search_<size> on the
 PostgreSQL server; the dev database is never touched), holding LISTINGS listings and a tenth as
@@ -65,6 +66,10 @@ QUERIES = {
     "ti": ["ምግቢ", "ጥዕና", "ማስክ"],
 }
 INSERT_BATCH = 200
+# "dense": every word of every page from the small topic vocabulary, so nearly every page matches
+# every query (the worst case: the whole reader's language is scored); "sparse": one word in
+# ten, so a query's words are in a fraction of the pages, as in real text.
+CORPUS = os.environ.get("BENCH_CORPUS", "dense")
 # Which backends to index and measure: the cluster one only when SEARCH_URL is set.
 BACKENDS = os.environ.get("BENCH_BACKENDS", "database,cluster").split(",")
 
@@ -76,12 +81,13 @@ def report(line):
 
 
 def database_url(kind, size):
+    name = f"search-{size}" if CORPUS == "dense" else f"search-{size}-{CORPUS}"
     if kind == "sqlite":
-        return f"sqlite:///{BENCH_DIR / f'search-{size}.sqlite3'}"
+        return f"sqlite:///{BENCH_DIR / f'{name}.sqlite3'}"
     server = os.environ.get("DATABASE_URL", "")
     if not server.startswith("postgres"):
         sys.exit("BENCH_DATABASES=postgres needs DATABASE_URL=postgres://... (a server to use)")
-    return urlunsplit(urlsplit(server)._replace(path=f"/bench_search_{size}"))
+    return urlunsplit(urlsplit(server)._replace(path=f"/bench_{name.replace('-', '_')}"))
 
 
 def fresh_database(url, reuse):
@@ -112,7 +118,15 @@ def fresh_database(url, reuse):
 
 # --- Content ----------------------------------------------------------------------------------
 def sentence(rng, locale, words):
-    return " ".join(rng.choice(VOCABULARY[locale]) for _ in range(words)).capitalize() + "."
+    return " ".join(word(rng, locale) for _ in range(words)).capitalize() + "."
+
+
+def word(rng, locale):
+    """A word of the topic vocabulary; in the sparse corpus only one word in ten is, the others
+    are filler words (5,000 per language), so a topic word is in a fraction of the pages."""
+    if CORPUS == "sparse" and rng.random() >= 0.1:
+        return f"{locale}{rng.randrange(5000)}"
+    return rng.choice(VOCABULARY[locale])
 
 
 def insert_pages(parent, pages):
@@ -379,7 +393,7 @@ def run_one(kind, size, articles, with_cluster):
 
     logging.getLogger("opensearch").setLevel(logging.WARNING)  # not a line per request
 
-    figures = {"database": kind, "listings": size, "articles": articles}
+    figures = {"database": kind, "listings": size, "articles": articles, "corpus": CORPUS}
     if must_build:
         start = time.perf_counter()
         call_command("migrate", verbosity=0)
@@ -458,7 +472,7 @@ def table(results):
             ),
         ),
     ]
-    heads = [f"{r['database']} {r['listings']}" for r in results]
+    heads = [f"{r['database']} {r['listings']} {r['corpus']}" for r in results]
     width = max(len(label) for label, _ in rows)
     lines = [" | ".join([" " * width, *heads])]
     for label, cell in rows:
