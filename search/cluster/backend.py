@@ -182,7 +182,7 @@ class ClusterBackend:
 
     def drop(self):
         """Delete this prefix's indices (tests and benchmarks clean up after themselves)."""
-        self.client.request(
+        self.manage(
             "DELETE",
             f"/{self.alias}-*",
             params={"expand_wildcards": "all", "ignore_unavailable": "true"},
