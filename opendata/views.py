@@ -10,7 +10,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 from django.views.generic import TemplateView
 
 from wagtail.models import Locale
@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from directory.models import ListingPage
 
 from . import api
+from .freshness import export_etag
 from .hsds import services
 from .queries import listings_in, page_of
 from .streams import csv_export, export_response, json_export
@@ -26,10 +27,21 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def open_response(response):
-    """Open data: any site may fetch it from a browser, and caches may keep it briefly."""
+    """Open data: any site may fetch it from a browser. How long caches keep it is the site's
+    one policy (portal/httpcache/policy.py): shared like the pages, and purged with them."""
     response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def exports_etag(request, *args, **kwargs):
+    """The exports' validator, known before any service is built: a reader or a cache holding
+    the current version gets a 304 for one query, whatever the size of the export (a streamed
+    export has no body to hash)."""
+    try:
+        locale = api.parse(api.ExportForm, request.GET)["locale"]
+    except api.BadRequest:
+        return None  # the view answers 400, with the reason
+    return export_etag(locale)
 
 
 def json_response(data, status=200):
@@ -48,6 +60,7 @@ def locale_services(request):
 
 
 @require_safe
+@condition(etag_func=exports_etag)
 def directory_json(request):
     """Every live listing as an HSDS 3.0 service: {"services": [...]}, streamed if large."""
     try:
@@ -59,6 +72,7 @@ def directory_json(request):
 
 
 @require_safe
+@condition(etag_func=exports_etag)
 def directory_csv(request):
     """The same services, one row each, for spreadsheets, streamed if large."""
     try:

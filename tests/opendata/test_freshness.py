@@ -31,3 +31,31 @@ def test_etag_is_stable_until_an_editor_acts(catalogue, locales, django_assert_m
 def test_each_language_has_its_own_etag(catalogue, locales):
     assert export_etag(locales["es"]).startswith('W/"es-4-')
     assert export_etag(locales["es"]) != export_etag(locales["en"])
+
+
+def test_exports_are_shared_like_pages_and_revalidate_without_being_built(
+    client, catalogue, locales, django_assert_max_num_queries
+):
+    for path in ("/open-data/directory.json", "/open-data/directory.csv"):
+        first = client.get(path, {"locale": "es"})
+        assert first["Access-Control-Allow-Origin"] == "*"
+        assert "public" in first["Cache-Control"] and "s-maxage=" in first["Cache-Control"]
+        assert first["ETag"].startswith('W/"es-4-'), path
+
+        with django_assert_max_num_queries(4):  # the locale, then the validator's one query
+            again = client.get(path, {"locale": "es"}, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304 and again.content == b"", path
+
+    publish(catalogue["pantry"], summary="Groceries, now on Sundays too.")
+    changed = client.get(
+        "/open-data/directory.json", {"locale": "es"}, HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert changed.status_code == 200
+    assert "Sundays" in changed.content.decode()
+
+
+def test_a_bad_locale_is_refused_and_never_shared(client, catalogue):
+    response = client.get("/open-data/directory.json", {"locale": "xx"})
+    assert response.status_code == 400
+    assert "Unknown locale 'xx'" in response.json()["error"]
+    assert "public" not in response["Cache-Control"]
