@@ -50,10 +50,12 @@ class SynonymSet(models.Model):
 
 
 class PendingIndexUpdate(models.Model):
-    """A change the cluster missed (it was down or slow), replayed when it answers again.
+    """A change waiting for the cluster: queued for the worker's task (search/indexing.py), or
+    missed because the cluster was down or slow, and replayed when it answers again.
 
     One row per page (or one for the synonyms), so a page edited ten times while the cluster
-    is down is sent once, in its latest state, when it returns.
+    is down is sent once, in its latest state, when it returns. A task that fails or is lost
+    leaves its rows here: nothing is lost if a worker dies.
     """
 
     class Target(models.TextChoices):

@@ -38,9 +38,13 @@ def run_python(code, **env):
     return result.stdout
 
 
-def test_env_example_names_every_variable_the_settings_read():
+def settings_read():
     source = (REPO / "portal" / "settings" / "base.py").read_text()
-    read = set(re.findall(r"env\.\w+\(\s*\"([A-Z_]+)\"", source))
+    return set(re.findall(r"env\.\w+\(\s*\"([A-Z_]+)\"", source))
+
+
+def test_env_example_names_every_variable_the_settings_read():
+    read = settings_read()
     example = (DEPLOY / "env.example").read_text()
     listed = set(re.findall(r"^([A-Z_0-9]+)=", example, flags=re.MULTILINE))
     assert {"SECRET_KEY", "DATABASE_URL", "TASKS_BACKEND"} <= read
@@ -48,6 +52,14 @@ def test_env_example_names_every_variable_the_settings_read():
     # Placeholders only: no value that looks like a real secret is committed.
     assert re.search(r"^SECRET_KEY=<", example, flags=re.MULTILINE)
     assert re.search(r"^# AWS_SECRET_ACCESS_KEY=<", example, flags=re.MULTILINE)
+
+
+def test_the_laptop_example_names_every_variable_too():
+    """`.env.example`, a newcomer's overrides, explains every setting as well (set or shown in
+    a comment): a new setting is documented in both places."""
+    example = (REPO / ".env.example").read_text()
+    listed = set(re.findall(r"^(?:# )?([A-Z_0-9]+)=", example, flags=re.MULTILINE))
+    assert settings_read() - listed == set()
 
 
 def test_the_settings_load_from_env_example_as_it_stands():
