@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared building blocks")
 
     def ready(self):
-        from home.request_memo import install
+        from home import request_memo, site_structure
 
-        install()
+        request_memo.install()
+        site_structure.install()

@@ -40,10 +40,12 @@ def remember(key, compute):
 
 
 def locales_by_code():
-    """{language code: Locale} of every locale, read in one query per request."""
+    """{language code: Locale} of every locale, from the site's structure: no query once the
+    shared cache holds it (home/site_structure.py)."""
+    from home.site_structure import structure
+
     return remember(
-        "locales",
-        lambda: {locale.language_code: locale for locale in Locale.objects.order_by("pk")},
+        "locales", lambda: {locale.language_code: locale for locale in structure()["locales"]}
     )
 
 
@@ -64,10 +66,10 @@ class RememberedLocaleDescriptor(ForwardManyToOneDescriptor):
 
 
 def view_restrictions():
-    """Every page view restriction, with its page: one query per request."""
-    return remember(
-        "view-restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
-    )
+    """Every page view restriction, with its page, from the site's structure."""
+    from home.site_structure import structure
+
+    return structure()["restrictions"]
 
 
 _wagtail_get_view_restrictions = Page.get_view_restrictions

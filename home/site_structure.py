@@ -1,0 +1,151 @@
+"""What every request needs before any content, kept in the shared cache between requests.
+
+Before a page is routed, Wagtail asks the database which `Site` answers the host (one query),
+fetches the site's root page in the reader's language and as its specific type (one or two),
+and the portal reads the locales and view restrictions (one each, home/request_memo.py): four
+to six queries on every page for rows that change only when an administrator edits a site, a
+locale, a restriction or the home page. Like Wagtail's own cache of the sites' root paths,
+they are read together once, kept in the cache every worker shares (Redis in production,
+`CACHE_URL`), and dropped from it whenever one of them is saved or deleted (again once the
+transaction commits, so a request that read the old rows meanwhile cannot keep them);
+`TIMEOUT` bounds what a change made outside the ORM (raw SQL, a restore) leaves behind.
+Within one request the structure is read from the cache once (home/request_memo.py).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import Http404
+
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import sites as wagtail_sites
+from wagtail.signals import post_page_move
+
+from home.request_memo import forget, remember
+
+KEY = "portal:site-structure"
+TIMEOUT = 300
+
+
+def structure():
+    """{"sites", "roots", "locales", "restrictions"}: one cache read per request."""
+    return remember("site-structure", _cached)
+
+
+def _cached():
+    found = cache.get(KEY)
+    if found is None:
+        found = _read()
+        cache.set(KEY, found, TIMEOUT)
+    return found
+
+
+def _read():
+    sites = list(Site.objects.select_related("root_page"))
+    root_keys = {site.root_page.translation_key for site in sites}
+    roots = Page.objects.filter(translation_key__in=root_keys)
+    return {
+        "sites": sites,
+        # Every translation of every site's root page, by (translation key, locale id).
+        "roots": {(page.translation_key, page.locale_id): page for page in roots},
+        "locales": list(Locale.objects.order_by("pk")),
+        "restrictions": list(PageViewRestriction.objects.select_related("page")),
+    }
+
+
+def site_for_hostname(hostname, port):
+    """Wagtail's `get_site_for_hostname` (wagtail/models/sites.py), same rules, from the
+    cached sites: an exact host and port first, then the host on the default site, then the
+    default site, unless exactly one other site has the host."""
+    candidates = [s for s in structure()["sites"] if s.hostname == hostname or s.is_default_site]
+
+    def match(site):
+        if site.hostname == hostname and site.port == port:
+            return wagtail_sites.MATCH_HOSTNAME_PORT
+        if site.hostname == hostname and site.is_default_site:
+            return wagtail_sites.MATCH_HOSTNAME_DEFAULT
+        if site.is_default_site:
+            return wagtail_sites.MATCH_DEFAULT
+        return wagtail_sites.MATCH_HOSTNAME
+
+    candidates.sort(key=match)
+    if candidates:
+        best = match(candidates[0])
+        if len(candidates) == 1 or best in (
+            wagtail_sites.MATCH_HOSTNAME_PORT,
+            wagtail_sites.MATCH_HOSTNAME_DEFAULT,
+        ):
+            return candidates[0]
+        if best == wagtail_sites.MATCH_DEFAULT:
+            return candidates[len(candidates) == 2]
+    raise Site.DoesNotExist()
+
+
+def localized_root(root):
+    """`root.localized` (Wagtail's rule: the live translation in the active language, else
+    the root itself) from the cached roots."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return root
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return root
+    if locale.id == root.locale_id:
+        return root
+    found = structure()["roots"].get((root.translation_key, locale.id))
+    return found if found is not None and found.live else root
+
+
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, without fetching the root page's specific type
+    when the root is a home page and the path goes below it: `HomePage.route` then routes the
+    whole path in one query (home/routing.py), which needs only the root's `url_path`."""
+    from home.models import HomePage
+    from home.routing import route_in_one_query
+
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            site = Site.find_for_request(request)
+            if site is None:
+                request._wagtail_route_for_request = None
+            else:
+                components = [component for component in path.split("/") if component]
+                root = localized_root(site.root_page)
+                model = root.specific_class
+                if components and model is not None and issubclass(model, HomePage):
+                    result = route_in_one_query(root, request, components)
+                else:
+                    result = root.specific.route(request, components)
+                request._wagtail_route_for_request = result
+        except Http404:
+            request._wagtail_route_for_request = None
+    return request._wagtail_route_for_request
+
+
+def drop(**kwargs):
+    """Forget the structure now and once the change is committed."""
+    cache.delete(KEY)
+    forget()
+    transaction.on_commit(lambda: cache.delete(KEY))
+
+
+def drop_for_page(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        drop()
+
+
+def install():
+    """Called once from `HomeConfig.ready()`, after home.request_memo's own."""
+    # Wagtail's serve view and `Site.find_for_request` call these module-level functions;
+    # no setting or hook replaces them.
+    wagtail_sites.get_site_for_hostname = site_for_hostname
+    Page.route_for_request = staticmethod(route_for_request)
+    for model in (Site, Locale, PageViewRestriction):
+        uid = f"home.site_structure.{model.__name__}"
+        post_save.connect(drop, sender=model, dispatch_uid=uid)
+        post_delete.connect(drop, sender=model, dispatch_uid=f"{uid}.delete")
+    # Any page may be a site's root or one of its translations (publishing, renaming, moving).
+    post_save.connect(drop_for_page, dispatch_uid="home.site_structure.page")
+    post_delete.connect(drop_for_page, dispatch_uid="home.site_structure.page.delete")
+    post_page_move.connect(drop, dispatch_uid="home.site_structure.moved")
