@@ -42,11 +42,9 @@ def remember(key, compute):
 def locales_by_code():
     """{language code: Locale} of every locale, from the site's structure: no query once the
     shared cache holds it (home/site_structure.py)."""
-    from home.site_structure import structure
+    from home.site_structure import locales
 
-    return remember(
-        "locales", lambda: {locale.language_code: locale for locale in structure()["locales"]}
-    )
+    return remember("locales", lambda: {locale.language_code: locale for locale in locales()})
 
 
 def locales_by_id():
@@ -67,9 +65,9 @@ class RememberedLocaleDescriptor(ForwardManyToOneDescriptor):
 
 def view_restrictions():
     """Every page view restriction, with its page, from the site's structure."""
-    from home.site_structure import structure
+    from home.site_structure import restrictions
 
-    return structure()["restrictions"]
+    return restrictions()
 
 
 _wagtail_get_view_restrictions = Page.get_view_restrictions

@@ -5,11 +5,12 @@ fetches the site's root page in the reader's language and as its specific type (
 and the portal reads the locales and view restrictions (one each, home/request_memo.py): four
 to six queries on every page for rows that change only when an administrator edits a site, a
 locale, a restriction or the home page. Like Wagtail's own cache of the sites' root paths,
-they are read together once, kept in the cache every worker shares (Redis in production,
-`CACHE_URL`), and dropped from it whenever one of them is saved or deleted (again once the
-transaction commits, so a request that read the old rows meanwhile cannot keep them);
-`TIMEOUT` bounds what a change made outside the ORM (raw SQL, a restore) leaves behind.
-Within one request the structure is read from the cache once (home/request_memo.py).
+they are kept in the cache every worker shares (Redis in production, `CACHE_URL`: with
+Django's database cache, the default, that is one cache query instead of four to six), read
+from it in one `get_many` per request (home/request_memo.py), and dropped from it whenever
+one of them is saved or deleted (again once the transaction commits, so a request that read
+the old rows meanwhile cannot keep them); `TIMEOUT` bounds what a change made outside the
+ORM (raw SQL, a restore) leaves behind.
 """
 
 from django.conf import settings
@@ -24,41 +25,57 @@ from wagtail.signals import post_page_move
 
 from home.request_memo import forget, remember
 
-KEY = "portal:site-structure"
 TIMEOUT = 300
 
 
-def structure():
-    """{"sites", "roots", "locales", "restrictions"}: one cache read per request."""
-    return remember("site-structure", _cached)
-
-
-def _cached():
-    found = cache.get(KEY)
-    if found is None:
-        found = _read()
-        cache.set(KEY, found, TIMEOUT)
-    return found
-
-
-def _read():
+def _read_sites():
     sites = list(Site.objects.select_related("root_page"))
     root_keys = {site.root_page.translation_key for site in sites}
     roots = Page.objects.filter(translation_key__in=root_keys)
-    return {
-        "sites": sites,
-        # Every translation of every site's root page, by (translation key, locale id).
-        "roots": {(page.translation_key, page.locale_id): page for page in roots},
-        "locales": list(Locale.objects.order_by("pk")),
-        "restrictions": list(PageViewRestriction.objects.select_related("page")),
-    }
+    # Every translation of every site's root page, by (translation key, locale id).
+    return {"sites": sites, "roots": {(p.translation_key, p.locale_id): p for p in roots}}
+
+
+PARTS = {
+    "portal:site-structure:sites": _read_sites,
+    "portal:site-structure:locales": lambda: list(Locale.objects.order_by("pk")),
+    "portal:site-structure:restrictions": lambda: list(
+        PageViewRestriction.objects.select_related("page")
+    ),
+}
+
+
+def _part(key):
+    """One part of the structure: the parts a request has are read in one cache read, a part
+    the cache lacks is read from the database alone (one query or two) and kept."""
+    found = remember("site-structure", lambda: cache.get_many(list(PARTS)))
+    if key not in found:
+        found[key] = PARTS[key]()
+        cache.set(key, found[key], TIMEOUT)
+    return found[key]
+
+
+def sites():
+    return _part("portal:site-structure:sites")["sites"]
+
+
+def roots():
+    return _part("portal:site-structure:sites")["roots"]
+
+
+def locales():
+    return _part("portal:site-structure:locales")
+
+
+def restrictions():
+    return _part("portal:site-structure:restrictions")
 
 
 def site_for_hostname(hostname, port):
     """Wagtail's `get_site_for_hostname` (wagtail/models/sites.py), same rules, from the
     cached sites: an exact host and port first, then the host on the default site, then the
     default site, unless exactly one other site has the host."""
-    candidates = [s for s in structure()["sites"] if s.hostname == hostname or s.is_default_site]
+    candidates = [s for s in sites() if s.hostname == hostname or s.is_default_site]
 
     def match(site):
         if site.hostname == hostname and site.port == port:
@@ -93,17 +110,32 @@ def localized_root(root):
         return root
     if locale.id == root.locale_id:
         return root
-    found = structure()["roots"].get((root.translation_key, locale.id))
+    found = root_in(root, locale)
     return found if found is not None and found.live else root
 
 
-def route_for_request(request, path):
-    """Wagtail's `Page.route_for_request`, without fetching the root page's specific type
-    when the root is a home page and the path goes below it: `HomePage.route` then routes the
-    whole path in one query (home/routing.py), which needs only the root's `url_path`."""
+def root_in(root, locale):
+    """`root.get_translation_or_none(locale)` from the cached roots (live or not)."""
+    if locale.id == root.locale_id:
+        return root
+    return roots().get((root.translation_key, locale.id))
+
+
+def route_below(root, request, components):
+    """`root.specific.route(request, components)`, without the root's specific page when it
+    is a home page and the path goes below it: `HomePage.route` then routes the whole path in
+    one query (home/routing.py), which needs only the root's `url_path`."""
     from home.models import HomePage
     from home.routing import route_in_one_query
 
+    model = root.specific_class
+    if components and model is not None and issubclass(model, HomePage):
+        return route_in_one_query(root, request, components)
+    return root.specific.route(request, components)
+
+
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, from the cached sites and roots (`route_below`)."""
     if not hasattr(request, "_wagtail_route_for_request"):
         try:
             site = Site.find_for_request(request)
@@ -112,12 +144,7 @@ def route_for_request(request, path):
             else:
                 components = [component for component in path.split("/") if component]
                 root = localized_root(site.root_page)
-                model = root.specific_class
-                if components and model is not None and issubclass(model, HomePage):
-                    result = route_in_one_query(root, request, components)
-                else:
-                    result = root.specific.route(request, components)
-                request._wagtail_route_for_request = result
+                request._wagtail_route_for_request = route_below(root, request, components)
         except Http404:
             request._wagtail_route_for_request = None
     return request._wagtail_route_for_request
@@ -125,9 +152,9 @@ def route_for_request(request, path):
 
 def drop(**kwargs):
     """Forget the structure now and once the change is committed."""
-    cache.delete(KEY)
+    cache.delete_many(list(PARTS))
     forget()
-    transaction.on_commit(lambda: cache.delete(KEY))
+    transaction.on_commit(lambda: cache.delete_many(list(PARTS)))
 
 
 def drop_for_page(sender, instance, **kwargs):
