@@ -37,8 +37,9 @@ def listing_type(listing):
     return "Service"
 
 
-def listing_jsonld(listing, request=None, areas=None):
-    """`areas`: the listing's areas in the reader's language, when the page has them already."""
+def listing_jsonld(listing, request=None, areas=None, organization=None):
+    """`areas`, `organization`: the listing's areas and organization in the reader's
+    language, when the page has them already."""
     url = listing.get_full_url(request)
     areas = in_reader_language(listing.areas.all()) if areas is None else areas
     areas = [{"@type": "AdministrativeArea", "name": area.name} for area in areas]
@@ -79,11 +80,12 @@ def listing_jsonld(listing, request=None, areas=None):
     else:
         data |= {"availableLanguage": languages, "hoursAvailable": hours}
         data["serviceType"] = str(listing.kind_label)
-        if listing.organization:
+        if listing.organization_id:
+            organization = organization or in_reader_language([listing.organization])[0]
             data["provider"] = compact(
                 {
                     "@type": "Organization",
-                    "name": in_reader_language([listing.organization])[0].name,
+                    "name": organization.name,
                     "url": listing.organization.website,
                 }
             )

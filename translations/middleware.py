@@ -24,6 +24,8 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve_chain
 
+from home.site_structure import root_in, route_below
+
 
 @dataclass
 class TranslationFallback:
@@ -79,11 +81,11 @@ def serve_fallback(request, path):
     if site is None:
         return None
     default_locale = Locale.get_default()
-    root = site.root_page.get_translation_or_none(default_locale)
+    root = root_in(site.root_page, default_locale)  # cached (home/site_structure.py)
     if root is None:
         return None
     components = [component for component in path.split("/") if component]
-    page, args, kwargs = root.specific.route(request, components)
+    page, args, kwargs = route_below(root, request, components)
     if page.locale_id != default_locale.pk:
         return None
     request.translation_fallback = TranslationFallback(page=page, reader_language=get_language())

@@ -29,7 +29,7 @@ from home.querysets import PortalPageQuerySet
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 from .hours import hours_by_day, open_status
-from .taxonomy import in_reader_language
+from .taxonomy import translate_together
 
 
 def in_default_locale():
@@ -296,10 +296,18 @@ class ListingPage(Page):
         prefetch_related_objects(
             [self], "needs", "areas", "languages", "opening_hours", "social_handles"
         )
-        context["directory"] = self.get_parent().specific
-        context["needs"] = in_reader_language(self.needs.all())
-        context["areas"] = in_reader_language(self.areas.all())
-        context["languages_offered"] = in_reader_language(self.languages.all())
+        # Its URL and routes only (the links to browse by need and by area): no query.
+        context["directory"] = self.get_parent().specific_deferred
+        needs, areas, languages, organization = translate_together(
+            self.needs.all(),
+            self.areas.all(),
+            self.languages.all(),
+            [self.organization] if self.organization_id else [],
+        )
+        context["needs"] = needs
+        context["areas"] = areas
+        context["languages_offered"] = languages
+        context["organization"] = organization[0] if organization else None
         context.update(self.hours_context())
         return context
 

@@ -5,7 +5,8 @@ filter such as `?need=food` means the same thing in every language; names are tr
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import JSONObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, TranslatableMixin
@@ -74,6 +75,52 @@ def in_reader_language(items, locale=None):
     return [
         item if item.locale_id == locale.pk else found.get(item.translation_key, item)
         for item in items
+    ]
+
+
+def translate_together(*groups, locale=None):
+    """`[in_reader_language(items) for items in groups]`, in one query whatever the number of
+    groups and models (a listing's needs, areas, languages and organization): the rows of
+    each model's translations as JSON, joined with UNION ALL, then made into instances."""
+    locale = locale or Locale.get_active()
+    groups = [list(items) for items in groups]
+    models_ = list(
+        dict.fromkeys(
+            type(item) for items in groups for item in items if item.locale_id != locale.pk
+        )
+    )
+    found = {}
+    if models_:
+        parts = []
+        for number, model in enumerate(models_):
+            keys = [
+                item.translation_key
+                for items in groups
+                for item in items
+                if type(item) is model and item.locale_id != locale.pk
+            ]
+            fields = {field.attname: F(field.attname) for field in model._meta.concrete_fields}
+            parts.append(
+                model.objects.filter(locale=locale, translation_key__in=keys)
+                .order_by()
+                .annotate(model_number=Value(number), row=JSONObject(**fields))
+                .values_list("model_number", "row")
+            )
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for number, row in rows:
+            model = models_[number]
+            fields = model._meta.concrete_fields
+            values = [field.to_python(row[field.attname]) for field in fields]
+            instance = model.from_db(None, [field.attname for field in fields], values)
+            found[model, instance.translation_key] = instance
+    return [
+        [
+            item
+            if item.locale_id == locale.pk
+            else found.get((type(item), item.translation_key), item)
+            for item in items
+        ]
+        for items in groups
     ]
 
 

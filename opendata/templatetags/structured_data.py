@@ -22,9 +22,13 @@ def script(data):
 
 @register.simple_tag(takes_context=True)
 def listing_jsonld(context, page):
-    # The page's context holds its areas in the reader's language already (ListingPage).
-    areas = context.get("areas")
-    return script(structured_data.listing_jsonld(page, context.get("request"), areas))
+    # The page's context holds its areas and organization in the reader's language already
+    # (ListingPage).
+    return script(
+        structured_data.listing_jsonld(
+            page, context.get("request"), context.get("areas"), context.get("organization")
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -46,12 +46,12 @@ PAGES = [
     ("article, translated", "/es/articles/what-is-mutual-aid/", BUDGET),
     ("article index", "/en/articles/", BUDGET),
     ("article index, translated", "/es/articles/", BUDGET),
-    # Terms (and their translations, a query per taxonomy), hours, social accounts, form
-    # links, the organization (and its translation, twice), the directory's specific page,
-    # the hotlines and the suggestion link.
-    ("listing", "/en/directory/seattle-request-support-form/", 13),
-    ("listing, translated", "/es/directory/seattle-request-support-form/", 18),
-    ("listing, fallback", "/am/directory/find-the-masks/", 17),
+    # Routing and the page, its needs, areas, languages, hours, social accounts, form links
+    # and organization (one query each), their translations (one for all), the header's
+    # pages (with the suggestion link's) and the hotlines.
+    ("listing", "/en/directory/seattle-request-support-form/", 11),
+    ("listing, translated", "/es/directory/seattle-request-support-form/", 12),
+    ("listing, fallback", "/am/directory/find-the-masks/", 11),
     ("directory", "/en/directory/", BUDGET),
     ("directory, translated", "/es/directory/", BUDGET),
     ("directory, partly translated", "/am/directory/", BUDGET),
