@@ -35,7 +35,20 @@ def route_in_one_query(root, request, path_components):
             raise Http404
         child._cached_parent_obj = page  # as Wagtail does: `get_parent()` needs no query
         page = child
-    return page.specific.route(request, [])
+    return specific_with_related(page).route(request, [])
+
+
+def specific_with_related(page):
+    """`page.specific`, with the rows its type names in `select_related_when_served` (a
+    listing's organization) joined in the same query."""
+    model = page.specific_class
+    related = getattr(model, "select_related_when_served", ())
+    if model is None or not related or isinstance(page, model):
+        return page.specific
+    specific = model._base_manager.select_related(*related).get(pk=page.pk)
+    if "_cached_parent_obj" in page.__dict__:
+        specific._cached_parent_obj = page._cached_parent_obj
+    return specific
 
 
 def routes_itself(page, remaining):

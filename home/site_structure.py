@@ -45,7 +45,14 @@ PARTS = {
 }
 
 
-def _part(key):
+def register(key, reader):
+    """Keep `reader()`'s answer under `key` with the structure, dropped with it: for what
+    every page shows and only editors change (the hotlines). Call it from `AppConfig.ready`,
+    so every process (the admin's too) drops the key."""
+    PARTS[key] = reader
+
+
+def kept(key):
     """One part of the structure: the parts a request has are read in one cache read, a part
     the cache lacks is read from the database alone (one query or two) and kept."""
     found = remember("site-structure", lambda: cache.get_many(list(PARTS)))
@@ -56,19 +63,19 @@ def _part(key):
 
 
 def sites():
-    return _part("portal:site-structure:sites")["sites"]
+    return kept("portal:site-structure:sites")["sites"]
 
 
 def roots():
-    return _part("portal:site-structure:sites")["roots"]
+    return kept("portal:site-structure:sites")["roots"]
 
 
 def locales():
-    return _part("portal:site-structure:locales")
+    return kept("portal:site-structure:locales")
 
 
 def restrictions():
-    return _part("portal:site-structure:restrictions")
+    return kept("portal:site-structure:restrictions")
 
 
 def site_for_hostname(hostname, port):

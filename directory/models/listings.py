@@ -271,6 +271,8 @@ class ListingPage(Page):
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = []
     is_creatable = False
+    # Fetched with the page when it is served (home/routing.py): every listing shows it.
+    select_related_when_served = ["organization"]
 
     class Meta:
         verbose_name = _("listing")

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from directory.models import HotlinePage
 from home.querysets import note_reader_translations
+from home.site_structure import kept
 
 register = template.Library()
 
@@ -18,9 +19,20 @@ def directory_hotlines(context):
     The hotline being read is left out of its own page.
     """
     page = context.get("page")
-    active = Locale.get_active()
-    hotlines = HotlinePage.objects.for_reader(active).order_by("title")
+    hotlines = kept(hotlines_key(Locale.get_active().language_code))
     if page is not None:
-        hotlines = hotlines.exclude(translation_key=page.translation_key)
-    hotlines = note_reader_translations(hotlines, listed_for=active)
+        hotlines = [h for h in hotlines if h.translation_key != page.translation_key]
     return {"hotlines": hotlines, "request": context.get("request")}
+
+
+def hotlines_key(language_code):
+    return f"portal:site-structure:hotlines:{language_code}"
+
+
+def read_hotlines(language_code):
+    """Every visible hotline for a reader of `language_code`, by title, their translations
+    noted: kept with the site's structure (home/site_structure.py), which any change to a
+    page, a restriction or a locale drops, so a hotline's page is the only one to edit."""
+    locale = Locale.objects.get_for_language(language_code)
+    hotlines = HotlinePage.objects.for_reader(locale).order_by("title")
+    return note_reader_translations(hotlines, locale, listed_for=locale)

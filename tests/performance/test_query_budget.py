@@ -46,12 +46,9 @@ PAGES = [
     ("article, translated", "/es/articles/what-is-mutual-aid/", BUDGET),
     ("article index", "/en/articles/", BUDGET),
     ("article index, translated", "/es/articles/", BUDGET),
-    # Routing and the page, its needs, areas, languages, hours, social accounts, form links
-    # and organization (one query each), their translations (one for all), the header's
-    # pages (with the suggestion link's) and the hotlines.
-    ("listing", "/en/directory/seattle-request-support-form/", 11),
-    ("listing, translated", "/es/directory/seattle-request-support-form/", 12),
-    ("listing, fallback", "/am/directory/find-the-masks/", 11),
+    ("listing", "/en/directory/seattle-request-support-form/", BUDGET),
+    ("listing, translated", "/es/directory/seattle-request-support-form/", BUDGET),
+    ("listing, fallback", "/am/directory/find-the-masks/", BUDGET),
     ("directory", "/en/directory/", BUDGET),
     ("directory, translated", "/es/directory/", BUDGET),
     ("directory, partly translated", "/am/directory/", BUDGET),
