@@ -8,6 +8,8 @@ from ..text import words
 from .mapping import STEMMED, TEXT_FIELDS
 
 HIGHLIGHT_FIELDS = ["summary", "body", "taxonomy", "title"]
+
+
 def search_fields(languages):
     fields = []
     for name, boost in TEXT_FIELDS.items():
