@@ -10,13 +10,19 @@ Whichever backend answers, every hit is checked against the database before it i
 outage) can delay a result, never leak one.
 """
 
+import functools
 import logging
 import math
 from dataclasses import dataclass, field
 
-from wagtail.models import Locale, Page
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Coalesce
+
+from wagtail.models import Locale, Page, get_page_models
 
 from directory.facets import FACETS as LISTING_FACETS
+from directory.models import ListingPage
 from home.querysets import visible_pages
 
 from . import indexing, kinds, synonyms
@@ -137,7 +143,10 @@ def describe(hits, query, request):
 
     Hits that are no longer readable (deleted, unpublished, restricted since they were
     indexed) are left out, and the cluster is told to re-sync them so the index heals."""
-    pages = readable_pages([h.page_id for h in hits]).specific().in_bulk()
+    found = readable_pages([h.page_id for h in hits]).annotate(**card_fields())
+    # Each card's type (its URL's routes, its kind) without a query per page type: the
+    # fields a card shows come with the one query, joined from the types' tables.
+    pages = {page.pk: page.specific_deferred for page in found}
     stale = [h.page_id for h in hits if h.page_id not in pages]
     if stale:
         logger.warning("Search index returned %d hidden or deleted page(s): %s", len(stale), stale)
@@ -164,6 +173,28 @@ def describe(hits, query, request):
             }
         )
     return results
+
+
+@functools.cache
+def card_fields():
+    """The annotations that give a plain `Page` what `describe` reads of its specific page:
+    `summary` from whichever page type defines one, and a listing's `kind` (copied onto
+    `specific_deferred` as those fields' values)."""
+    summaries = []
+    for model in get_page_models():
+        try:
+            field = model._meta.get_field("summary")
+        except FieldDoesNotExist:
+            continue
+        if field.model is not model:
+            continue  # inherited: the model that defines it is listed too
+        chain = [m for m in reversed(model._meta.get_parent_list()) if m is not Page]
+        path = "__".join(m._meta.model_name for m in [*chain, model])
+        summaries.append(F(f"{path}__summary"))
+    return {
+        "summary": Coalesce(*summaries, Value(""), output_field=TextField()),
+        "kind": F(f"{ListingPage._meta.model_name}__kind"),
+    }
 
 
 def label_facets(counts, language):

@@ -9,14 +9,17 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
 from directory.facets import FACETS, FACETS_BY_NAME
-from directory.models import DirectoryIndexPage, HotlinePage
+from directory.models import DirectoryIndexPage
+from directory.templatetags.directory_tags import hotlines_key
 from home.request_memo import locales_by_code
+from home.site_structure import kept
 
 from . import service
 from .forms import SearchForm
@@ -104,9 +107,11 @@ def facet_links(results, text, filters):
 
 
 def help_links():
-    """What the page offers when nothing matched: hotlines and browsing by need."""
+    """What the page offers when nothing matched: hotlines and browsing by need. Asked only
+    when shown: the hotlines are kept with the site's structure, the directory is looked up
+    when the template first reads it."""
     locale = Locale.get_active()
-    hotlines = HotlinePage.objects.for_reader(locale).order_by("title")[:5]
-    directory = DirectoryIndexPage.objects.for_reader(locale).first()
+    hotlines = kept(hotlines_key(locale.language_code))[:5]
+    directory = SimpleLazyObject(lambda: DirectoryIndexPage.objects.for_reader(locale).first())
     needs = FACETS_BY_NAME["need"].labels(locale.language_code)
     return {"hotlines": hotlines, "directory": directory, "needs": needs}
