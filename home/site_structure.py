@@ -36,12 +36,13 @@ def _read_sites():
     return {"sites": sites, "roots": {(p.translation_key, p.locale_id): p for p in roots}}
 
 
+SITES = "portal:site-structure:sites"
+LOCALES = "portal:site-structure:locales"
+RESTRICTIONS = "portal:site-structure:restrictions"
 PARTS = {
-    "portal:site-structure:sites": _read_sites,
-    "portal:site-structure:locales": lambda: list(Locale.objects.order_by("pk")),
-    "portal:site-structure:restrictions": lambda: list(
-        PageViewRestriction.objects.select_related("page")
-    ),
+    SITES: _read_sites,
+    LOCALES: lambda: list(Locale.objects.order_by("pk")),
+    RESTRICTIONS: lambda: list(PageViewRestriction.objects.select_related("page")),
 }
 
 
@@ -63,19 +64,19 @@ def kept(key):
 
 
 def sites():
-    return kept("portal:site-structure:sites")["sites"]
+    return kept(SITES)["sites"]
 
 
 def roots():
-    return kept("portal:site-structure:sites")["roots"]
+    return kept(SITES)["roots"]
 
 
 def locales():
-    return kept("portal:site-structure:locales")
+    return kept(LOCALES)
 
 
 def restrictions():
-    return kept("portal:site-structure:restrictions")
+    return kept(RESTRICTIONS)
 
 
 def site_for_hostname(hostname, port):
@@ -157,16 +158,23 @@ def route_for_request(request, path):
     return request._wagtail_route_for_request
 
 
-def drop(**kwargs):
-    """Forget the structure now and once the change is committed."""
+def _drop_cached():
     cache.delete_many(list(PARTS))
+
+
+def drop(using=None, **kwargs):
+    """Forget the structure now and once the change is committed: once per transaction
+    however many rows it saves (a demo load saves hundreds of pages)."""
+    _drop_cached()
     forget()
-    transaction.on_commit(lambda: cache.delete_many(list(PARTS)))
+    pending = transaction.get_connection(using).run_on_commit
+    if not any(func is _drop_cached for _savepoints, func, _robust in pending):
+        transaction.on_commit(_drop_cached, using=using)
 
 
 def drop_for_page(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        drop()
+        drop(**kwargs)
 
 
 def install():

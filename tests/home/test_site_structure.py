@@ -1,9 +1,15 @@
 """The sites, root pages, locales and restrictions kept between requests (home/site_structure.py)
 never outlive an administrator's change: the next reader sees it."""
 
+from django.core.cache import cache
+from django.db import transaction
+
 from wagtail.models import Site
 
+import pytest
+
 from articles.factories import ArticlePageFactory
+from home import site_structure
 from home.factories import HomePageFactory
 from tests.helpers import publish, restrict
 
@@ -42,3 +48,16 @@ def test_a_home_page_with_a_new_slug_still_leads_to_its_pages(client, home, arti
     publish(home, slug="renamed-home")
 
     assert "An article" in client.get("/en/articles/an-article/").content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_another_reader_cached_during_the_change_are_dropped_at_commit(client, articles_index):
+    article = ArticlePageFactory(parent=articles_index, title="Private notes", slug="notes")
+    assert "Private notes" in client.get(article.url).content.decode()
+    with transaction.atomic():
+        restrict(article)
+        # Meanwhile a reader in another worker, who cannot see the uncommitted restriction
+        # yet, stores the restrictions as it found them.
+        cache.set(site_structure.RESTRICTIONS, [], site_structure.TIMEOUT)
+
+    assert "Private notes" not in client.get(article.url).content.decode()
