@@ -111,7 +111,7 @@ def translate_together(*groups, locale=None):
             model = models_[number]
             fields = model._meta.concrete_fields
             values = [field.to_python(row[field.attname]) for field in fields]
-            instance = model.from_db(None, [field.attname for field in fields], values)
+            instance = model.from_db(rows.db, [field.attname for field in fields], values)
             found[model, instance.translation_key] = instance
     return [
         [
