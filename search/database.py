@@ -16,6 +16,7 @@ from articles.models import ArticlePage
 from directory.facets import FACETS_BY_NAME, facet_counts
 from directory.models import ListingPage
 from home.querysets import reader_pages
+from home.request_memo import locales_by_code
 
 from . import fts, kinds, synonyms
 from .query import BackendResults, Hit
@@ -30,7 +31,7 @@ class DatabaseBackend:
 
     def candidates(self, query):
         """Pages the reader may see (see `home.querysets`), narrowed by the chosen facets."""
-        locale = Locale.objects.filter(language_code=query.language).first()
+        locale = locales_by_code().get(query.language)  # the request's locales, no query
         pages = reader_pages(locale or Locale.get_default()).filter(depth__gt=2)  # not home
         for name, value in query.filters.items():
             if name == "kind":
@@ -65,7 +66,7 @@ class DatabaseBackend:
             return []
         # Only what ranking needs: building full Page objects for 1,000 matches is slow.
         pages = self.candidates(query).only("pk", "locale_id", "title")
-        codes = {loc.pk: loc.language_code for loc in Locale.objects.all()}
+        codes = {loc.pk: code for code, loc in locales_by_code().items()}
         if expression is None:  # browsing by filters alone
             found = pages.order_by("title")[:MAX_MATCHES]
         elif fts.available():
@@ -116,7 +117,7 @@ class DatabaseBackend:
         if not text:
             return []
         found = self.candidates(query).autocomplete(text, backend=wagtail_database_backend())
-        codes = {loc.pk: loc.language_code for loc in Locale.objects.all()}
+        codes = {loc.pk: code for code, loc in locales_by_code().items()}
         ranked = [(page.pk, codes.get(page.locale_id, "")) for page in found[: limit * 3]]
         ranked.sort(key=lambda item: item[1] != query.language)
         return [Hit(page_id=pid, language=code) for pid, code in ranked[:limit]]
