@@ -81,10 +81,20 @@ def on_this_site(request, url):
 
 
 def _alternates(context):
+    """The page's URL in each language, once per request: the language switcher and the
+    hreflang links both need them, and each URL costs Wagtail's URL building."""
     request = context.get("request")
-    page = context.get("page")
     if request is None:
         return {}
+    page = context.get("page")
+    key = page.pk if isinstance(page, Page) else None
+    remembered = request.__dict__.setdefault("_portal_alternates", {})
+    if key not in remembered:
+        remembered[key] = _compute_alternates(request, page)
+    return remembered[key]
+
+
+def _compute_alternates(request, page):
     if isinstance(page, Page):
         alternates = page_alternates(request, page)
     elif getattr(request, "resolver_match", None) is None:
