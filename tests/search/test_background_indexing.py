@@ -4,6 +4,7 @@ PendingIndexUpdate, and the replay still sends them."""
 
 import signal
 import time
+from unittest import mock
 
 from django.core.management import call_command
 from django.db.models import Q
@@ -29,12 +30,19 @@ def queued_tasks(settings):
 
 
 def run_worker():
-    """What `manage.py db_worker` does in production, in this process: every task, then stop."""
+    """What `manage.py db_worker` does in production, in this process: every task, then stop.
+
+    The worker drops stale connections between tasks (`close_old_connections`); inside the
+    test's transaction that would close the test's own connection (PostgreSQL: "the connection
+    is closed"), so here it keeps it: the worker's work is the same."""
     handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     try:
-        call_command(
-            "db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0
-        )
+        with mock.patch(
+            "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+        ):
+            call_command(
+                "db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0
+            )
     finally:
         for number, handler in handlers.items():
             signal.signal(number, handler)
