@@ -50,7 +50,7 @@ def test_a_home_page_with_a_new_slug_still_leads_to_its_pages(client, home, arti
     assert "An article" in client.get("/en/articles/an-article/").content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rows_another_reader_cached_during_the_change_are_dropped_at_commit(client, articles_index):
     article = ArticlePageFactory(parent=articles_index, title="Private notes", slug="notes")
     assert "Private notes" in client.get(article.url).content.decode()
