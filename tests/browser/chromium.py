@@ -6,6 +6,7 @@ no background fetches, no component or sync updates, no QUIC.
 """
 
 import os
+import re
 from pathlib import Path
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -28,3 +29,26 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
     )
+
+
+def open_tab(browser, base_url, options, timeout_ms):
+    """A fresh browser context (no cookies) and its tab, relative URLs against `base_url`."""
+    context = browser.new_context(base_url=base_url, **options)
+    context.set_default_timeout(timeout_ms)
+    return context, context.new_page()
+
+
+def sign_in(tab, username, password):
+    """Sign in through the admin's login form, as an editor does."""
+    tab.goto("/admin/login/")
+    tab.get_by_label(re.compile("username", re.IGNORECASE)).fill(username)
+    tab.get_by_label(re.compile("password", re.IGNORECASE)).fill(password)
+    tab.get_by_role("button", name=re.compile("sign in", re.IGNORECASE)).click()
+    tab.wait_for_url(re.compile(r"/admin/$"))
+
+
+def choose_language(tab, name):
+    """Follow the language switcher's link named `name` (a language in its own script)."""
+    tab.get_by_role("navigation", name="Language").get_by_role(
+        "link", name=re.compile(name, re.IGNORECASE)
+    ).click()

@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import skip_or_fail_in_ci
 
-from .chromium import CHROMIUM, DESKTOP, PHONE, launch_chromium
+from .chromium import CHROMIUM, DESKTOP, PHONE, launch_chromium, open_tab
 from .pages import AXE
 
 # Generous: under `pytest -n auto` two workers share two cores, each with its own Chromium,
@@ -83,9 +83,7 @@ def chromium(browser_db, live_server):
 
 
 def _tab(chromium, live_server, options):
-    context = chromium.new_context(base_url=live_server.url, **options)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context, context.new_page()
+    return open_tab(chromium, live_server.url, options, TIMEOUT_MS)
 
 
 @pytest.fixture

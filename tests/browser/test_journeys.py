@@ -22,6 +22,7 @@ from directory.factories import (
 )
 from directory.models import FormLink, Language
 from home.factories import HomePageFactory
+from tests.browser.chromium import choose_language, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -93,9 +94,7 @@ def spanish_request_form(site_tree):
 
 def test_reader_finds_the_request_support_form_in_spanish(spanish_request_form, page):
     page.goto("/en/")
-    page.get_by_role("navigation", name="Language").get_by_role(
-        "link", name=re.compile("español", re.IGNORECASE)
-    ).click()
+    choose_language(page, "español")
     expect(page.locator("html")).to_have_attribute("lang", "es")
 
     page.get_by_role("link", name=re.compile("Pedir ayuda")).click()
@@ -157,11 +156,7 @@ def editor(site_tree, settings):
 
 
 def log_in(page):
-    page.goto("/admin/login/")
-    page.get_by_label(re.compile("username", re.IGNORECASE)).fill(EDITOR["username"])
-    page.get_by_label(re.compile("password", re.IGNORECASE)).fill(EDITOR["password"])
-    page.get_by_role("button", name=re.compile("sign in", re.IGNORECASE)).click()
-    page.wait_for_url(re.compile(r"/admin/$"))
+    sign_in(page, EDITOR["username"], EDITOR["password"])
 
 
 def open_menu(toggle):

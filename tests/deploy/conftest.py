@@ -3,13 +3,12 @@ address and editor login come from build/stack/stack.env (or STACK_URL and frien
 environment). No database of the test run is used: the stack is another set of processes."""
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.chromium import CHROMIUM, DESKTOP, PHONE, launch_chromium
+from tests.browser.chromium import CHROMIUM, DESKTOP, PHONE, launch_chromium, open_tab, sign_in
 from tests.browser.conftest import TIMEOUT_MS
 from tests.conftest import skip_or_fail_in_ci
 
@@ -56,9 +55,7 @@ def chromium(stack):
 
 
 def _tab(chromium, stack, options):
-    context = chromium.new_context(base_url=stack["STACK_URL"], **options)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context, context.new_page()
+    return open_tab(chromium, stack["STACK_URL"], options, TIMEOUT_MS)
 
 
 @pytest.fixture
@@ -73,10 +70,6 @@ def reader(chromium, stack):
 def editor(chromium, stack):
     """An editor's desktop, signed in to the admin through the cache."""
     context, tab = _tab(chromium, stack, DESKTOP)
-    tab.goto("/admin/login/")
-    tab.get_by_label(re.compile("username", re.IGNORECASE)).fill(stack["STACK_EDITOR"])
-    tab.get_by_label(re.compile("password", re.IGNORECASE)).fill(stack["STACK_EDITOR_PASSWORD"])
-    tab.get_by_role("button", name=re.compile("sign in", re.IGNORECASE)).click()
-    tab.wait_for_url(re.compile(r"/admin/$"))
+    sign_in(tab, stack["STACK_EDITOR"], stack["STACK_EDITOR_PASSWORD"])
     yield tab
     context.close()

@@ -48,6 +48,14 @@ def run_worker():
             signal.signal(number, handler)
 
 
+def publish_soup_kitchen(directory, food, capture_on_commit_callbacks):
+    """An editor publishes a new group; its index update is queued once the change commits."""
+    page = GroupPageFactory(parent=directory, title="Soup kitchen", slug="soup", needs=[food])
+    with capture_on_commit_callbacks(execute=True):
+        publish(page)
+    return page
+
+
 def titles(text):
     service.ClusterBackend().refresh()
     results = service.search(service.make_query(text))
@@ -84,9 +92,7 @@ def test_the_worker_sends_what_was_published(
     cluster, queued_tasks, directory, food, django_capture_on_commit_callbacks
 ):
     cluster.rebuild()
-    page = GroupPageFactory(parent=directory, title="Soup kitchen", slug="soup", needs=[food])
-    with django_capture_on_commit_callbacks(execute=True):
-        publish(page)
+    publish_soup_kitchen(directory, food, django_capture_on_commit_callbacks)
     assert titles("soup") == []  # queued, not sent: no worker has run yet
 
     run_worker()
@@ -101,9 +107,7 @@ def test_a_lost_task_leaves_its_rows_for_the_replay(
     cluster, queued_tasks, directory, food, django_capture_on_commit_callbacks
 ):
     cluster.rebuild()
-    page = GroupPageFactory(parent=directory, title="Soup kitchen", slug="soup", needs=[food])
-    with django_capture_on_commit_callbacks(execute=True):
-        publish(page)
+    page = publish_soup_kitchen(directory, food, django_capture_on_commit_callbacks)
     DBTaskResult.objects.all().delete()  # the worker died with it, or the queue was cleared
 
     assert not indexing.missed().exists()  # not yet: its task might still be on its way
