@@ -10,6 +10,7 @@
     BENCH_BACKENDS=cluster ...      # only the cluster (default: database,cluster)
     BENCH_ROUNDS=2 ...              # passes over the query mix (default 5; 46 queries each)
     BENCH_CORPUS=sparse ...         # topic words in a tenth of the text (default dense: all)
+    BENCH_DIR=/tmp/mine ...         # the SQLite databases elsewhere (default build/bench)
 
 Each size has its own database (build/bench/search-<size>.sqlite3, or bench_search_<size> on the
 PostgreSQL server; the dev database is never touched), holding LISTINGS listings and a tenth as
@@ -41,7 +42,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "build" / "bench"
+# BENCH_DIR: another folder for the SQLite databases, so two runs at once keep apart.
+BENCH_DIR = Path(os.environ.get("BENCH_DIR", ROOT / "build" / "bench"))
 NODE_SCRIPT = ROOT / "scripts" / "search-node" / "node.sh"
 RESULT = "RESULT "  # a child process's figures, one JSON line
 
