@@ -1,15 +1,14 @@
 """The embedded backend: Wagtail's database search (SQLite FTS5 here, PostgreSQL full text there).
 
-Wagtail keeps its database index current by itself; this module turns a SearchQuery into a
-filtered page queryset, expands synonyms into the query, computes facet counts with the ORM
-and highlights matches in Python. It reads at most MAX_MATCHES ranked matches: enough for
-facet counts and every page a reader will open, and it bounds the work on a huge result set.
+Wagtail keeps its database index current by itself; this module turns a SearchQuery into the
+pages the reader may see (narrowed by facets), expands synonyms into the query, and asks one
+statement per database to match, filter, rank (the reader's language first) and cut; facet
+counts come from the ORM, highlights from Python. It reads at most MAX_MATCHES ranked matches:
+enough for facet counts and every page a reader will open, and it bounds the work on a huge
+result set.
 """
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search.query import Or, Phrase, PlainText
 
 from articles.models import ArticlePage
@@ -18,7 +17,7 @@ from directory.models import ListingPage
 from home.querysets import reader_pages
 from home.request_memo import locales_by_code
 
-from . import fts, kinds, synonyms
+from . import fts, fts_postgres, kinds, synonyms
 from .query import BackendResults, Hit
 from .text import words
 
@@ -64,35 +63,34 @@ class DatabaseBackend:
         expression = self.search_expression(query.text)
         if expression is None and not query.filters:
             return []
-        # Only what ranking needs: building full Page objects for 1,000 matches is slow.
-        pages = self.candidates(query).only("pk", "locale_id", "title")
-        codes = {loc.pk: code for code, loc in locales_by_code().items()}
+        locales = locales_by_code()  # the request's locales, no query
+        codes = {loc.pk: code for code, loc in locales.items()}
+        reader = locales.get(query.language) or Locale.get_default()
+        pages = self.candidates(query)
+        ranked_pages = ranked_statement()
         if expression is None:  # browsing by filters alone
-            found = pages.order_by("title")[:MAX_MATCHES]
-        elif fts.available():
-            return self.matches_fts(query, pages, codes)
-        else:
-            found = pages.search(expression, backend=wagtail_database_backend())[:MAX_MATCHES]
-        ranked = [(page.pk, codes.get(page.locale_id, "")) for page in found]
-        # Stable: within each language the backend's ranking stays.
+            found = pages.order_by("title").values_list("pk", "locale_id")[:MAX_MATCHES]
+        elif ranked_pages is not None:
+            # One statement: match, keep the candidates, rank (reader's language first), cut.
+            found = ranked_pages(self.alternatives(query.text), pages, reader.pk, MAX_MATCHES)
+        else:  # another database: Wagtail's own search, then the language sort here
+            found = pages.only("pk", "locale_id", "title").search(
+                expression, backend=wagtail_database_backend()
+            )[:MAX_MATCHES]
+            found = [(page.pk, page.locale_id) for page in found]
+        ranked = [(pk, codes.get(locale_id, "")) for pk, locale_id in found]
+        # Stable: within each language the order above stays.
         ranked.sort(key=lambda item: item[1] != query.language)
         return ranked
 
-    def matches_fts(self, query, pages, codes):
-        """The same ranking through SQLite's FTS5 directly (see search/fts.py)."""
-        alternatives = [(words(query.text), False)]
-        alternatives += [(words(t), len(words(t)) > 1) for t in synonyms.expansions(query.text)]
-        content_types = ContentType.objects.get_for_models(
-            *[m for m in apps.get_models() if issubclass(m, Page)]
-        ).values()
-        # Ask FTS for more than we keep: the candidate filters drop some (other languages...).
-        ids = fts.ranked_ids(alternatives, [ct.pk for ct in content_types], MAX_MATCHES * 3)
-        position = {pk: rank for rank, pk in enumerate(ids)}
-        found = pages.filter(pk__in=ids).values_list("pk", "locale_id")
-        ranked = sorted(found, key=lambda row: position[row[0]])[:MAX_MATCHES]
-        ranked = [(pk, codes.get(locale_id, "")) for pk, locale_id in ranked]
-        ranked.sort(key=lambda item: item[1] != query.language)
-        return ranked
+    def alternatives(self, text):
+        """The reader's words (any of them), and each synonym: a phrase when it has several."""
+        found = [(words(text), False)]
+        for synonym in synonyms.expansions(text):
+            synonym_words = words(synonym)
+            if synonym_words:
+                found.append((synonym_words, len(synonym_words) > 1))
+        return found
 
     def facets(self, page_ids):
         counts = facet_counts(page_ids)
@@ -121,6 +119,16 @@ class DatabaseBackend:
         ranked = [(page.pk, codes.get(page.locale_id, "")) for page in found[: limit * 3]]
         ranked.sort(key=lambda item: item[1] != query.language)
         return [Hit(page_id=pid, language=code) for pid, code in ranked[:limit]]
+
+
+def ranked_statement():
+    """This database's one-statement ranked match (search/fts.py, search/fts_postgres.py), or
+    None where Wagtail's own query serves (MySQL, SQLite without FTS5)."""
+    if fts.available():
+        return fts.ranked_pages
+    if fts_postgres.available():
+        return fts_postgres.ranked_pages
+    return None
 
 
 def wagtail_database_backend():

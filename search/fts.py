@@ -1,14 +1,19 @@
-"""A faster ranked match on SQLite, over the FTS5 table Wagtail's database backend fills.
+"""Ranked matches on SQLite, in one statement over the FTS5 table Wagtail's database index fills.
 
-modelsearch's SQLite backend scores with a correlated subquery per candidate page, which at
-10,000 pages takes seconds per query. Here FTS5 ranks every match in one pass (bm25, title
-weighted above body) and the ORM filters the few ids that come back. PostgreSQL and other
-databases keep Wagtail's own query (`DatabaseBackend.ranked` decides).
+The full-text match is joined to the pages the reader may see (the candidate queryset compiled
+as a subquery: live, public, the reader's language rule, the chosen facets), then ordered by
+the reader's language first and bm25 (title weighted above body), then cut to `limit`. Filtering
+before the cut matters: synonyms bring every language's words, and a cut taken across all
+languages first left other languages' pages in it and the reader's own out.
+
+modelsearch's SQLite backend scores with a correlated subquery per candidate page, seconds per
+query at 10,000 pages; FTS5 ranks every match in one pass. PostgreSQL has its own statement
+(search/fts_postgres.py); other databases keep Wagtail's query (`DatabaseBackend.matches`).
 """
 
 from django.db import connection
 
-from modelsearch.conf import get_app_config
+from .fts_common import entry_table, page_join, subquery
 
 # bm25 weights for the FTS5 columns (autocomplete, body, title), as Wagtail's title boost.
 WEIGHTS = (0.0, 1.0, 2.0)
@@ -37,21 +42,21 @@ def match_expression(alternatives):
     return "{title body} : (" + " OR ".join(parts) + ")"
 
 
-def ranked_ids(alternatives, content_type_ids, limit):
-    """Object ids of the best `limit` matches, best first."""
-    entry = get_app_config().get_model("IndexEntry")._meta.db_table
+def ranked_pages(alternatives, candidates, locale_id, limit):
+    """[(page id, locale id)] of the best `limit` candidate pages matching any alternative:
+    those in `locale_id` (the reader's) first, each language best first."""
+    entry = entry_table()
     fts = f"{entry}_fts"
-    placeholders = ", ".join(["%s"] * len(content_type_ids))
+    candidate_sql, candidate_params = subquery(candidates)
+    weights = ", ".join(map(str, WEIGHTS))
     sql = (
-        f"SELECT e.object_id FROM {fts} f JOIN {entry} e ON f.rowid = e.id "
-        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
-        f"ORDER BY bm25({fts}, {', '.join(map(str, WEIGHTS))}) LIMIT %s"
+        f"SELECT p.id, p.locale_id FROM {fts} f "
+        f"JOIN {entry} e ON e.id = f.rowid "
+        f"{page_join('p.id = CAST(e.object_id AS INTEGER)')} "
+        f"WHERE {fts} MATCH %s AND p.id IN ({candidate_sql}) "
+        f"ORDER BY p.locale_id = %s DESC, bm25({fts}, {weights}), p.id LIMIT %s"
     )
+    params = [match_expression(alternatives), *candidate_params, locale_id, limit]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match_expression(alternatives), *content_type_ids, limit])
-        seen, ids = set(), []
-        for (object_id,) in cursor.fetchall():
-            if object_id not in seen:
-                seen.add(object_id)
-                ids.append(int(object_id))
-    return ids
+        cursor.execute(sql, params)
+        return cursor.fetchall()
