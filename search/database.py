@@ -8,10 +8,11 @@ enough for facet counts and every page a reader will open, and it bounds the wor
 result set.
 """
 
-from wagtail.models import Locale
+from django.db.models import Count, Q
+
+from wagtail.models import Locale, Page
 from wagtail.search.query import Or, Phrase, PlainText
 
-from articles.models import ArticlePage
 from directory.facets import FACETS_BY_NAME, facet_counts
 from directory.models import ListingPage
 from home.querysets import reader_pages
@@ -93,10 +94,17 @@ class DatabaseBackend:
         return found
 
     def facets(self, page_ids):
+        """The listings' facets, and search's own kinds counted with the very subqueries
+        `kind=article` and `kind=page` filter by (one query for both), so each count is what
+        choosing that kind returns."""
         counts = facet_counts(page_ids)
-        articles = ArticlePage.objects.filter(pk__in=page_ids).count()
-        others = len(page_ids) - sum(counts["kind"].values()) - articles
-        counts["kind"].update({kinds.ARTICLE: articles, kinds.PAGE: others})
+        own = Page.objects.filter(pk__in=page_ids).aggregate(
+            **{
+                kind: Count("pk", filter=Q(pk__in=kinds.page_ids_of_kind(kind)))
+                for kind in kinds.SEARCH_ONLY
+            }
+        )
+        counts["kind"].update(own)
         return counts
 
     def search(self, query):
