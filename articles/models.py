@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -151,11 +150,6 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-
-    def get_context(self, request, *args, **kwargs):
-        # The byline and the structured data both list the authors: read them once.
-        prefetch_related_objects([self], "authors", "topics")
-        return super().get_context(request, *args, **kwargs)
 
     @property
     def reading_minutes(self):

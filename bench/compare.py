@@ -7,7 +7,9 @@
 Serves the portal as in production: gunicorn with 2 sync workers, portal.settings.production
 (throwaway SECRET_KEY, no HTTPS redirect), SQLite with the demo content in its own file
 (build/bench/compare.sqlite3: migrated and loaded the first time, kept after), collected static
-files behind whitenoise, on 127.0.0.1 only. The reference site is whatever the URL serves: this
+files behind whitenoise, on 127.0.0.1 only; each worker keeps rendered parts of pages between
+requests as production does (home/fragments.py; FRAGMENT_CACHE_SECONDS=0 in the environment
+renders every part on every request). The reference site is whatever the URL serves: this
 script starts nothing for it and fetches nothing else. Its default paths are bakerydemo's
 (home, a blog page, a bread page, the breads index, search); --ref-path changes any of them.
 

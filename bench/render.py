@@ -7,9 +7,11 @@
 Each page is requested through Django's test client (the whole middleware stack, routing, the
 view and its templates) with production settings: DEBUG off, the cached template loader, an
 in-memory cache for the application's own caches (labels, site root paths), no HTTP cache in
-front. After two warm-up requests it is requested `--rounds` times; the script prints p50 and
-p95 in milliseconds (wall time, and this process's CPU time, which a loaded machine disturbs
-less) and the SQL queries of one request. Goals (issue 11): p95 <= 30 ms for
+front; first with every part of the page rendered on each request (the goal), then with
+the parts production keeps between requests (home/fragments.py). After two warm-up requests
+each page is requested `--rounds` times; the script prints p50 and p95 in milliseconds (wall
+time, and this process's CPU time, which a loaded machine disturbs less) and the SQL queries
+of one request. Goals (issue 11): p95 <= 30 ms for
 home, article, listing and directory with the demo, <= 60 ms for the directory with 1,000
 listings (paginated).
 
@@ -56,7 +58,7 @@ def say(line):
     sys.stdout.flush()
 
 
-def environment(database):
+def environment(database, fragment_seconds=0):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -65,16 +67,20 @@ def environment(database):
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": f"sqlite:///{database}",
         "CACHE_URL": "locmem://",
+        # 0: every part rendered on every request (the goal's "uncached"); else the parts kept
+        # between requests (home/fragments.py), as production runs.
+        "FRAGMENT_CACHE_SECONDS": str(fragment_seconds),
         "STATIC_ROOT": str(BUILD / "static"),
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
 
 
-def run_step(database, *args):
+def run_step(database, *args, fragment_seconds=0):
     """This script again, in a fresh process set up for `database`."""
     command = [sys.executable, __file__, *args, "--database", str(database)]
-    subprocess.run(command, check=True, cwd=ROOT, env=environment(database))
+    environment_ = environment(database, fragment_seconds)
+    subprocess.run(command, check=True, cwd=ROOT, env=environment_)
 
 
 def build(fresh):
@@ -190,9 +196,12 @@ def main():
     build(args.fresh)
     # Wall time, and the CPU time of this process (steadier on a shared, loaded machine).
     columns = ["p50 ms", "p95 ms", "cpu p50", "cpu p95"]
-    say(f"{'page':28} " + " ".join(f"{c:>7}" for c in columns) + f" {'queries':>8}   URL")
-    run_step(DEMO_DB, "--step", "measure-demo", "--rounds", str(args.rounds))
-    run_step(LARGE_DB, "--step", "measure-large", "--rounds", str(args.rounds))
+    header = f"{'page':28} " + " ".join(f"{c:>7}" for c in columns) + f" {'queries':>8}   URL"
+    for title, seconds in (("Uncached: every part rendered", 0), ("Parts kept (production)", 600)):
+        say(f"\n{title}\n{header}")
+        for database, step in ((DEMO_DB, "measure-demo"), (LARGE_DB, "measure-large")):
+            rounds = ["--rounds", str(args.rounds)]
+            run_step(database, "--step", step, *rounds, fragment_seconds=seconds)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared building blocks")
 
     def ready(self):
-        from home import request_memo, site_structure
+        from home import fragments, request_memo, site_structure
 
         request_memo.install()
         site_structure.install()
+        fragments.install()

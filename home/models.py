@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -90,12 +91,19 @@ class HomePage(Page):
         from directory.models import DirectoryIndexPage, HotlinePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["directory"] = DirectoryIndexPage.objects.child_of(self).visible().first()
-        context["featured_articles"] = ArticlePage.objects.chosen_in_order(
-            self.featured_articles.all(), "article", self.locale
+        # Read only when the page's kept rendering is missing (home/fragments.py).
+        context["directory"] = SimpleLazyObject(
+            lambda: DirectoryIndexPage.objects.child_of(self).visible().first()
         )
-        context["urgent_contacts"] = HotlinePage.objects.chosen_in_order(
-            self.urgent_contacts.all(), "hotline", self.locale
+        context["featured_articles"] = SimpleLazyObject(
+            lambda: ArticlePage.objects.chosen_in_order(
+                self.featured_articles.all(), "article", self.locale
+            )
+        )
+        context["urgent_contacts"] = SimpleLazyObject(
+            lambda: HotlinePage.objects.chosen_in_order(
+                self.urgent_contacts.all(), "hotline", self.locale
+            )
         )
         return context
 

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -85,14 +86,19 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
         from directory.filters import filter_listings
 
         listings, chosen = filter_listings(request.GET, listings)
-        page_obj = Paginator(listings, LISTINGS_PER_PAGE).get_page(request.GET.get("page"))
-        # Cards need only ListingPage's own fields (no `.specific`); their links and badges
-        # need each listing's translation: all found in one query.
-        page_obj.object_list = note_reader_translations(
-            page_obj.object_list, listed_for=self.locale
-        )
+
+        def listings_page():
+            page_obj = Paginator(listings, LISTINGS_PER_PAGE).get_page(request.GET.get("page"))
+            # Cards need only ListingPage's own fields (no `.specific`); their links and badges
+            # need each listing's translation: all found in one query.
+            page_obj.object_list = note_reader_translations(
+                page_obj.object_list, listed_for=self.locale
+            )
+            return page_obj
+
         context = {
-            "listings_page": page_obj,
+            # Read only when the page's kept rendering is missing (home/fragments.py).
+            "listings_page": SimpleLazyObject(listings_page),
             "heading": heading or self.title,
             "active_filters": chosen,
             "filter_query": urlencode(chosen),

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -294,24 +295,35 @@ class ListingPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read once for the page, its hours and its structured data (opendata).
-        prefetch_related_objects(
-            [self], "needs", "areas", "languages", "opening_hours", "social_handles"
-        )
-        # Its URL and routes only (the links to browse by need and by area): no query.
-        context["directory"] = self.get_parent().specific_deferred
+        # The hours decide "open now", which is part of every render's key (home/fragments.py);
+        # the rest is read only when the page's kept rendering is missing, hence lazily.
+        prefetch_related_objects([self], "opening_hours")
+        terms = SimpleLazyObject(self.translated_terms)
+        context["directory"] = SimpleLazyObject(lambda: self.get_parent().specific_deferred)
+        context["needs"] = SimpleLazyObject(lambda: terms["needs"])
+        context["areas"] = SimpleLazyObject(lambda: terms["areas"])
+        context["languages_offered"] = SimpleLazyObject(lambda: terms["languages"])
+        context["organization"] = SimpleLazyObject(lambda: terms["organization"])
+        context.update(self.hours_context())
+        return context
+
+    def translated_terms(self):
+        """Needs, areas, languages and organisation in the reader's language, read together
+        (with the social accounts the same details show)."""
+        prefetch_related_objects([self], "needs", "areas", "languages", "social_handles")
         needs, areas, languages, organization = translate_together(
             self.needs.all(),
             self.areas.all(),
             self.languages.all(),
             [self.organization] if self.organization_id else [],
         )
-        context["needs"] = needs
-        context["areas"] = areas
-        context["languages_offered"] = languages
-        context["organization"] = organization[0] if organization else None
-        context.update(self.hours_context())
-        return context
+        organization = organization[0] if organization else None
+        return {
+            "needs": needs,
+            "areas": areas,
+            "languages": languages,
+            "organization": organization,
+        }
 
     def hours_context(self):
         """Hours by day and "open now", only when structured hours are known."""

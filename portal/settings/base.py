@@ -33,6 +33,10 @@ DATABASES = {
 # Shared by every worker (rate limits, the search circuit breaker): Redis with
 # `redis://host:6379/0`, else Django's database cache, a table the `portal` app's migration makes.
 CACHES = {"default": env.dj_cache_url("CACHE_URL", default="db://portal_cache")}
+# Seconds a rendered part of a public page is kept (home/fragments.py), and how many parts each
+# process keeps. 0 seconds: every page is rendered whole on every request.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600, validate=lambda n: n >= 0)
+FRAGMENT_CACHE_ENTRIES = env.int("FRAGMENT_CACHE_ENTRIES", default=5000, validate=lambda n: n > 0)
 # Reverse proxies in front of the site that append the client's address to X-Forwarded-For.
 # 0: the client is REMOTE_ADDR. Never more than there really are: the header is forgeable.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0, validate=lambda n: n >= 0)
@@ -119,6 +123,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
     # Django's default of 300 entries would evict rate-limit counters under light traffic.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 50_000)
+# Rendered parts of public pages (home/fragments.py): in each process's memory, since their keys
+# change whenever an editor changes anything and nothing is ever deleted from them.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "portal-template-fragments",
+    "TIMEOUT": FRAGMENT_CACHE_SECONDS,
+    "OPTIONS": {"MAX_ENTRIES": FRAGMENT_CACHE_ENTRIES},
+}
 
 # --- Applications -------------------------------------------------------------------------
 INSTALLED_APPS = [
