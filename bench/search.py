@@ -308,7 +308,8 @@ def recording_client(took):
     class RecordingClient(ClusterClient):
         def request(self, method, path, **kwargs):
             answer = super().request(method, path, **kwargs)
-            if path.endswith("/_search") and isinstance(answer, dict) and "took" in answer:
+            searched = path.endswith(("/_search", "/_msearch"))  # a result page is one _msearch
+            if searched and isinstance(answer, dict) and "took" in answer:
                 took.append(answer["took"])
             return answer
 
@@ -393,7 +394,8 @@ def run_one(kind, size, articles, with_cluster):
     from django.conf import settings
     from django.core.management import call_command
 
-    logging.getLogger("opensearch").setLevel(logging.WARNING)  # not a line per request
+    # Not a line per request, nor a traceback per request to a killed node (BENCH_NODE_DOWN).
+    logging.getLogger("opensearch").setLevel(logging.ERROR)
 
     figures = {"database": kind, "listings": size, "articles": articles, "corpus": CORPUS}
     if must_build:

@@ -2,6 +2,10 @@
 
 Text comes from each page type's own `search_fields` (title and summary apart, for their
 boosts), so a new page type is searchable without touching this module.
+
+A document also carries what a result card shows that is not on the `Page` row itself (the
+summary and kind), and when the page was last published, so the search service can show
+cards without loading page objects and tell a card the index has not caught up with.
 """
 
 from wagtail.models import Locale
@@ -69,6 +73,7 @@ class DocumentBuilder:
             "summary": plain_text(getattr(page, "summary", "") or page.search_description),
             "body": body_text(page),
             "taxonomy": "",
+            "published": published_stamp(page.last_published_at),
         }
         for facet in FACETS:
             if facet.field != "kind":  # every page has a kind; only listings have the others
@@ -84,6 +89,11 @@ class DocumentBuilder:
                 names.append(listing.organization.name)
             doc["taxonomy"] = " · ".join(names)
         return doc
+
+
+def published_stamp(when):
+    """When a page was last published, as its document stores it ("" if never)."""
+    return when.isoformat() if when else ""
 
 
 def body_text(page):

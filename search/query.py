@@ -34,6 +34,9 @@ class Hit:
     page_id: int
     language: str
     highlight: str = ""  # escaped HTML with <mark> around matches; "" to use the summary
+    # What the index stored for the result card (summary, kind, published: see
+    # search/documents.py), so the card needs no page object; None: read the page.
+    card: dict | None = None
 
 
 @dataclass
@@ -42,3 +45,4 @@ class BackendResults:
     hits: list  # of Hit, the requested page only
     facets: dict  # facet name -> {value: count}
     backend: str = ""
+    total_is_lower_bound: bool = False  # counting stopped at `total`: there are more

@@ -30,6 +30,7 @@ from .cluster import state
 from .cluster.backend import ClusterBackend
 from .cluster.client import ClusterError
 from .database import DatabaseBackend
+from .documents import published_stamp
 from .query import FACETS, SearchQuery
 from .text import highlight, plain_text
 
@@ -139,40 +140,79 @@ def readable_pages(page_ids):
 
 
 def describe(hits, query, request):
-    """Hits -> the result shape, from the pages themselves (one query for all of them).
+    """Hits -> the result shape, with one database query for all of them.
 
     Hits that are no longer readable (deleted, unpublished, restricted since they were
-    indexed) are left out, and the cluster is told to re-sync them so the index heals."""
-    found = readable_pages([h.page_id for h in hits]).annotate(**card_fields())
-    # Each card's type (its URL's routes, its kind) without a query per page type: the
-    # fields a card shows come with the one query, joined from the types' tables.
-    pages = {page.pk: page.specific_deferred for page in found}
-    stale = [h.page_id for h in hits if h.page_id not in pages]
+    indexed), or whose stored card is older than the page, are left out, and the cluster is
+    told to re-sync them so the index heals."""
+    if hits and all(hit.card is not None for hit in hits):
+        cards = cards_from_index(hits, request)
+    else:
+        cards = cards_from_pages(hits, request)
+    stale = [h.page_id for h in hits if h.page_id not in cards]
     if stale:
-        logger.warning("Search index returned %d hidden or deleted page(s): %s", len(stale), stale)
+        logger.warning("Search index returned %d hidden or changed page(s): %s", len(stale), stale)
         keys = dict(Page.objects.filter(pk__in=stale).values_list("pk", "translation_key"))
         indexing.note_pages((pk, keys.get(pk)) for pk in stale)  # deleted: no key, just removed
     terms = [query.text, *synonyms.expansions(query.text)]
     results = []
     for hit in hits:
-        page = pages.get(hit.page_id)
-        if page is None:
+        card = cards.get(hit.page_id)
+        if card is None:
             continue
-        summary = plain_text(getattr(page, "summary", "") or page.search_description)
         results.append(
             {
-                "title": page.title,
-                "url": page.get_url(request=request),
-                "kind": kinds.kind_of(page),
-                "summary": summary,
+                **card,
                 "highlight": hit.highlight
-                or highlight(summary, terms)
-                or highlight(page.title, terms),
+                or highlight(card["summary"], terms)
+                or highlight(card["title"], terms),
                 "language": hit.language,
                 "fallback": hit.language != query.language,
             }
         )
     return results
+
+
+def cards_from_index(hits, request):
+    """Cards from what the cluster stored (summary, kind), checked against the page rows in
+    one small query: still readable, and not published again since it was indexed. Title and
+    URL come from the row itself (a moved parent changes a page's `url_path`, not its own
+    publish time)."""
+    rows = readable_pages([h.page_id for h in hits]).values_list(
+        "pk", "title", "url_path", "last_published_at"
+    )
+    stored = {hit.page_id: hit.card for hit in hits}
+    cards = {}
+    for pk, title, url_path, published in rows:
+        card = stored[pk]
+        if card["published"] != published_stamp(published):
+            continue  # changed since indexed: the index has not caught up yet
+        cards[pk] = {
+            "title": title,
+            # Wagtail's URL of a page depends on its url_path and the sites alone (no page
+            # type here overrides get_url_parts), so a bare Page gives the same URL.
+            "url": Page(url_path=url_path).get_url(request=request),
+            "kind": card["kind"],
+            "summary": card["summary"],
+        }
+    return cards
+
+
+def cards_from_pages(hits, request):
+    """Cards read from the pages themselves (the database backend's hits carry none)."""
+    found = readable_pages([h.page_id for h in hits]).annotate(**card_fields())
+    # Each card's type (its URL's routes, its kind) without a query per page type: the
+    # fields a card shows come with the one query, joined from the types' tables.
+    cards = {}
+    for found_page in found:
+        page = found_page.specific_deferred
+        cards[page.pk] = {
+            "title": page.title,
+            "url": page.get_url(request=request),
+            "kind": kinds.kind_of(page),
+            "summary": plain_text(getattr(page, "summary", "") or page.search_description),
+        }
+    return cards
 
 
 @functools.cache

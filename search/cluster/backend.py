@@ -20,7 +20,7 @@ from ..documents import DocumentBuilder, searchable_pages
 from ..query import FACETS, BackendResults, Hit
 from .client import ClusterClient, ClusterError
 from .mapping import analysis_settings, build_index
-from .queries import build_autocomplete, build_search
+from .queries import FUZZY_BELOW, build_autocomplete, build_searches, merge_hits
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -40,29 +40,40 @@ class ClusterBackend:
 
     # --- Queries ----------------------------------------------------------------------------
     def search(self, query):
-        s = build_search(self.alias, query)
-        raw = self.client.request("POST", f"/{self.alias}/_search", body=s.to_dict())
-        response = Response(s, raw)
-        hits = [
-            Hit(
-                page_id=hit.page_id,
-                language=hit.locale,
-                highlight=first_highlight(hit.meta.to_dict().get("highlight", {})),
-            )
-            for hit in response
-        ]
-        facets = {
-            name: {b.key: b.doc_count for b in getattr(response.aggregations, name).buckets}
-            for name in FACETS
-        }
+        found = self.ask(query, fuzzy=False)
+        if found.total < FUZZY_BELOW and query.text.strip():
+            found = self.ask(query, fuzzy=True)  # too little: forgive typos (see queries.py)
+        return found
+
+    def ask(self, query, fuzzy):
+        searches = build_searches(self.alias, query, fuzzy)
+        answers = self.client.msearch(self.alias, [s.to_dict() for s in searches])
+        *groups, facets = [Response(s, a) for s, a in zip(searches, answers, strict=True)]
+        hits = merge_hits(query, groups[0], groups[1] if len(groups) > 1 else None)
         return BackendResults(
-            total=response.hits.total.value, hits=hits, facets=facets, backend=self.name
+            total=facets.hits.total.value,
+            hits=[
+                Hit(
+                    page_id=hit.page_id,
+                    language=hit.locale,
+                    highlight=first_highlight(hit.meta.to_dict().get("highlight", {})),
+                    card=card_of(hit),
+                )
+                for hit in hits
+            ],
+            facets={
+                name: {b.key: b.doc_count for b in getattr(facets.aggregations, name).buckets}
+                for name in FACETS
+            },
+            backend=self.name,
         )
 
     def autocomplete(self, query, limit):
         s = build_autocomplete(self.alias, query, limit)
         raw = self.client.request("POST", f"/{self.alias}/_search", body=s.to_dict())
-        return [Hit(page_id=h.page_id, language=h.locale) for h in Response(s, raw)]
+        return [
+            Hit(page_id=h.page_id, language=h.locale, card=card_of(h)) for h in Response(s, raw)
+        ]
 
     # --- Index maintenance ------------------------------------------------------------------
     def new_index_name(self):
@@ -192,6 +203,15 @@ class ClusterBackend:
 def index_actions(index, docs):
     for doc in docs:
         yield {"_op_type": "index", "_index": index, "_id": str(doc["page_id"]), "_source": doc}
+
+
+def card_of(hit):
+    """What the document stored for the result card (see search/documents.py); None for a
+    document indexed before it stored one, so the page itself is read."""
+    stored = hit.to_dict()
+    if "published" not in stored:
+        return None
+    return {key: stored.get(key, "") for key in ("kind", "summary", "published")}
 
 
 def first_highlight(highlight):

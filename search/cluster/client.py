@@ -13,6 +13,8 @@ going down costs readers nothing while another holds a copy of the index (replic
 mapping.py). A timeout is not retried: a slow cluster hands over to the database at once.
 """
 
+import json
+
 from django.conf import settings
 
 
@@ -51,14 +53,25 @@ class ClusterClient:
                     params["request_timeout"] = timeout
                 return self.raw.transport.perform_request(method, path, params=params, body=body)
             headers = {"accept": "application/json"}
-            if body is not None:
-                headers["content-type"] = "application/json"
+            if body is not None:  # a str body is already NDJSON (see `msearch`)
+                ndjson = isinstance(body, str)
+                headers["content-type"] = "application/x-ndjson" if ndjson else "application/json"
             client = self.raw.options(request_timeout=timeout) if timeout else self.raw
             return client.perform_request(
                 method, path, params=params, headers=headers, body=body
             ).body
         except Exception as error:
             raise ClusterError(f"{method} {path}: {error}") from error
+
+    def msearch(self, index, bodies):
+        """Several searches in one round trip; their answers, in order. A search that failed
+        fails them all: a page of results needs every one."""
+        lines = "".join(f"{{}}\n{json.dumps(body)}\n" for body in bodies)
+        answers = self.request("POST", f"/{index}/_msearch", body=lines)["responses"]
+        for answer in answers:
+            if "error" in answer:
+                raise ClusterError(f"_msearch {index}: {answer['error']}")
+        return answers
 
     def exists(self, path, timeout=None):
         try:

@@ -76,6 +76,8 @@ def document_class(rules):
         "summary": text_field(a),
         "body": text_field(a),
         "taxonomy": text_field(a),  # needs, areas, languages and organization, by name
+        # Only read back with the result card (see search/documents.py), never searched.
+        "published": Keyword(index=False, doc_values=False),
     }
     return type("PageDocument", (Document,), fields)
 

@@ -1,4 +1,18 @@
-"""SearchQuery -> elasticsearch-dsl `Search`: relevance, fallbacks, facets, highlights."""
+"""SearchQuery -> elasticsearch-dsl `Search`es: relevance, fallbacks, facets, highlights.
+
+A search is sent as one `_msearch` of up to three searches, each of them cheap at 100,000
+pages (measured in bench/search.py):
+
+- the reader's language: the best matches in it, by score alone, so the cluster can skip
+  pages that cannot reach the top (no sort over every match, no exact count);
+- the untranslated default-language pages (for a reader of another language), the same way.
+  The reader's language always comes first: the fallbacks fill the page once it runs out;
+- the facets and the exact total: counted in filter context (no scores), over the same
+  matches as the two searches above.
+
+The typo-tolerant (fuzzy) clause costs more than the rest of the relevance query together,
+so it is added only when the exact words find too little (see `FUZZY_BELOW`).
+"""
 
 from elasticsearch_dsl import Q, Search
 
@@ -8,6 +22,13 @@ from ..text import words
 from .mapping import STEMMED, TEXT_FIELDS
 
 HIGHLIGHT_FIELDS = ["summary", "body", "taxonomy", "title"]
+# Fewer exact matches than this (a page of results) and the search is asked again, typos
+# forgiven: "grocerys" finds "groceries", while "groceries" is not diluted by "grocer".
+FUZZY_BELOW = 10
+# What a hit brings back: its page, language and result card (see search/documents.py).
+CARD_SOURCE = ["page_id", "locale", "kind", "summary", "published"]
+# The hits searches count matches no further than this; the facets search counts them all.
+COUNT_HITS_UP_TO = 1000
 
 
 def search_fields(languages):
@@ -22,18 +43,32 @@ def language_filter(query):
     """Pages in the reader's language, and default-language pages not translated into it."""
     if query.language == query.default_language:
         return Q("term", locale=query.language)
-    untranslated = Q("term", locale=query.default_language) & ~Q(
-        "term", available_locales=query.language
-    )
-    return Q("term", locale=query.language) | untranslated
+    return Q("term", locale=query.language) | untranslated_filter(query)
 
 
-def relevance(text, languages):
-    """Matches on the analyzed fields (with synonyms), plus a weaker typo-tolerant match."""
-    return Q(
-        "bool",
-        should=[
-            Q("multi_match", query=text, fields=search_fields(languages), type="most_fields"),
+def untranslated_filter(query):
+    """Default-language pages with no translation in the reader's language."""
+    return Q("term", locale=query.default_language) & ~Q("term", available_locales=query.language)
+
+
+def language_groups(query):
+    """(filter, language) for each group of results, in the order they are shown: the
+    reader's language, then (for readers of another language) the untranslated fallbacks."""
+    groups = [(Q("term", locale=query.language), query.language)]
+    if query.language != query.default_language:
+        groups.append((untranslated_filter(query), query.default_language))
+    return groups
+
+
+def relevance(text, language, fuzzy=False):
+    """Matches on the analyzed fields (with synonyms, stemmed for `language` where we can),
+    plus a phrase bonus in the title; with `fuzzy`, also a weaker typo-tolerant match."""
+    should = [
+        Q("multi_match", query=text, fields=search_fields([language]), type="most_fields"),
+        Q("match_phrase", title={"query": text, "analyzer": "folded", "boost": 3}),
+    ]
+    if fuzzy:
+        should.append(
             Q(
                 "multi_match",
                 query=text,
@@ -43,11 +78,68 @@ def relevance(text, languages):
                 prefix_length=1,
                 max_expansions=20,
                 boost=0.3,
-            ),
-            Q("match_phrase", title={"query": text, "analyzer": "folded", "boost": 3}),
+            )
+        )
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+def matching(query, group_filter, language, fuzzy):
+    """What one group matches: its pages, the reader's words (if any) and chosen facets."""
+    text = " ".join(words(query.text))
+    filters = [group_filter]
+    filters += [
+        Q("term", **{FACETS_BY_NAME[name].field: value}) for name, value in query.filters.items()
+    ]
+    must = [relevance(text, language, fuzzy)] if text else []
+    return Q("bool", must=must, filter=filters)
+
+
+def build_searches(index, query, fuzzy=False):
+    """The `_msearch` for one page of results: a hits search per language group (their
+    first `offset + per_page` for the fallbacks, which may have to fill the page), then
+    the facets search. See `merge_hits` for putting the page together."""
+    searches = []
+    for n, (group_filter, language) in enumerate(language_groups(query)):
+        s = Search(index=index).query(matching(query, group_filter, language, fuzzy))
+        s = s.highlight(*HIGHLIGHT_FIELDS, fragment_size=180, number_of_fragments=1)
+        s = s.highlight_options(
+            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
+        )
+        s = s.sort("_score", {"page_id": "asc"})
+        s = s.extra(track_total_hits=COUNT_HITS_UP_TO)
+        s = s.source(CARD_SOURCE)
+        end = query.offset + query.per_page
+        searches.append(s[query.offset : end] if n == 0 else s[:end])
+    searches.append(build_facets(index, query, fuzzy))
+    return searches
+
+
+def build_facets(index, query, fuzzy):
+    """Facet counts and the exact total over every group's matches, scored by nobody."""
+    either = Q(
+        "bool",
+        should=[
+            matching(query, group_filter, language, fuzzy)
+            for group_filter, language in language_groups(query)
         ],
         minimum_should_match=1,
     )
+    s = Search(index=index).query(Q("bool", filter=[either]))
+    for facet in FACETS:
+        s.aggs.bucket(facet.name, "terms", field=facet.field, size=100)
+    return s.extra(track_total_hits=True)[:0]
+
+
+def merge_hits(query, first, fallbacks):
+    """One page of hits from the groups' answers: the reader's language first, then the
+    fallbacks from where they start on this page. `first` holds this page's slice of the
+    reader's language; `fallbacks` the first `offset + per_page` fallbacks."""
+    hits = list(first.hits)
+    if fallbacks is not None and len(hits) < query.per_page:
+        # A short page means the reader's language ran out here, so its count is exact.
+        skip = max(0, query.offset - first.hits.total.value)
+        hits += list(fallbacks.hits)[skip : skip + query.per_page - len(hits)]
+    return hits
 
 
 def sort_language_first(query):
@@ -55,29 +147,10 @@ def sort_language_first(query):
 
     `language_filter` lets in two languages at most, the reader's and the default one, so
     ordering the `locale` keyword one way or the other does it, from doc values, instead of
-    a script run for every matching document.
+    a script run for every matching document. (Autocomplete: a handful of titles.)
     """
     first_is_smaller = query.language <= query.default_language
     return {"locale": {"order": "asc" if first_is_smaller else "desc"}}
-
-
-def build_search(index, query):
-    text = " ".join(words(query.text))
-    s = Search(index=index)
-    s = s.query(relevance(text, query.languages)) if text else s.query("match_all")
-    s = s.filter(language_filter(query))
-    for name, value in query.filters.items():
-        s = s.filter("term", **{FACETS_BY_NAME[name].field: value})
-    for facet in FACETS:
-        s.aggs.bucket(facet.name, "terms", field=facet.field, size=100)
-    s = s.highlight(*HIGHLIGHT_FIELDS, fragment_size=180, number_of_fragments=1)
-    s = s.highlight_options(
-        pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
-    )
-    s = s.sort(sort_language_first(query), "_score", {"page_id": "asc"})
-    s = s.extra(track_scores=True, track_total_hits=True)
-    s = s.source(["page_id", "locale"])
-    return s[query.offset : query.offset + query.per_page]
 
 
 def build_autocomplete(index, query, limit):
@@ -85,6 +158,6 @@ def build_autocomplete(index, query, limit):
     s = Search(index=index).query(
         "match", **{"title.autocomplete": {"query": text, "operator": "and"}}
     )
-    s = s.filter(language_filter(query)).source(["page_id", "locale"])
+    s = s.filter(language_filter(query)).source(CARD_SOURCE)
     s = s.sort(sort_language_first(query), "_score", {"page_id": "asc"})
     return s.extra(track_scores=True)[:limit]
