@@ -2,10 +2,10 @@
 
 Wagtail keeps its database index current by itself; this module turns a SearchQuery into the
 pages the reader may see (narrowed by facets), expands synonyms into the query, and asks one
-statement per database to match, filter, rank (the reader's language first) and cut; facet
-counts come from the ORM, highlights from Python. It reads at most MAX_MATCHES ranked matches:
-enough for facet counts and every page a reader will open, and it bounds the work on a huge
-result set.
+statement per database to match, filter, rank and cut (the reader's language, then the
+fallbacks if the cut has room); facet counts come from the ORM, highlights from Python. It
+reads at most MAX_MATCHES ranked matches: enough for facet counts and every page a reader
+will open, and it bounds the work on a huge result set.
 """
 
 from django.db.models import Count, Q
@@ -72,8 +72,14 @@ class DatabaseBackend:
         if expression is None:  # browsing by filters alone
             found = pages.order_by("title").values_list("pk", "locale_id")[:MAX_MATCHES]
         elif ranked_pages is not None:
-            # One statement: match, keep the candidates, rank (reader's language first), cut.
-            found = ranked_pages(self.alternatives(query.text), pages, reader.pk, MAX_MATCHES)
+            # Each statement matches, keeps the candidates, ranks and cuts. The reader's
+            # language first, on its own: when it fills the cut, the fallbacks (the default
+            # language's untranslated pages) are never ranked at all.
+            alternatives = self.alternatives(query.text)
+            found = ranked_pages(alternatives, pages.filter(locale_id=reader.pk), MAX_MATCHES)
+            if len(found) < MAX_MATCHES and query.language != query.default_language:
+                fallbacks = pages.exclude(locale_id=reader.pk)
+                found += ranked_pages(alternatives, fallbacks, MAX_MATCHES - len(found))
         else:  # another database: Wagtail's own search, then the language sort here
             found = pages.only("pk", "locale_id", "title").search(
                 expression, backend=wagtail_database_backend()

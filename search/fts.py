@@ -1,10 +1,11 @@
 """Ranked matches on SQLite, in one statement over the FTS5 table Wagtail's database index fills.
 
-The full-text match is joined to the pages the reader may see (the candidate queryset compiled
-as a subquery: live, public, the reader's language rule, the chosen facets), then ordered by
-the reader's language first and bm25 (title weighted above body), then cut to `limit`. Filtering
-before the cut matters: synonyms bring every language's words, and a cut taken across all
-languages first left other languages' pages in it and the reader's own out.
+The full-text match is joined to the candidate pages (a queryset compiled as a subquery: live,
+public, in the reader's language or its fallback, the chosen facets), ordered by bm25 (title
+weighted above body), then cut to `limit`. Filtering before the cut matters: synonyms bring
+every language's words, and a cut taken across all languages first left other languages'
+pages in it and the reader's own out. `DatabaseBackend.matches` asks for the reader's
+language first, then for fallbacks only if the cut has room.
 
 modelsearch's SQLite backend scores with a correlated subquery per candidate page, seconds per
 query at 10,000 pages; FTS5 ranks every match in one pass. PostgreSQL has its own statement
@@ -42,9 +43,9 @@ def match_expression(alternatives):
     return "{title body} : (" + " OR ".join(parts) + ")"
 
 
-def ranked_pages(alternatives, candidates, locale_id, limit):
-    """[(page id, locale id)] of the best `limit` candidate pages matching any alternative:
-    those in `locale_id` (the reader's) first, each language best first."""
+def ranked_pages(alternatives, candidates, limit):
+    """[(page id, locale id)] of the best `limit` `candidates` matching any alternative,
+    best first."""
     entry = entry_table()
     fts = f"{entry}_fts"
     candidate_sql, candidate_params = subquery(candidates)
@@ -54,9 +55,9 @@ def ranked_pages(alternatives, candidates, locale_id, limit):
         f"JOIN {entry} e ON e.id = f.rowid "
         f"{page_join('p.id = CAST(e.object_id AS INTEGER)')} "
         f"WHERE {fts} MATCH %s AND p.id IN ({candidate_sql}) "
-        f"ORDER BY p.locale_id = %s DESC, bm25({fts}, {weights}), p.id LIMIT %s"
+        f"ORDER BY bm25({fts}, {weights}), p.id LIMIT %s"
     )
-    params = [match_expression(alternatives), *candidate_params, locale_id, limit]
+    params = [match_expression(alternatives), *candidate_params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
