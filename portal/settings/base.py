@@ -366,9 +366,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the portal must work offline; no calls ho
 # Wagtail's own search (the admin) uses the cluster when SEARCH_URL is set, through
 # modelsearch's backend for that engine. The database backend is kept beside it, current too,
 # because the public search falls back to it when the cluster is down (search/service.py).
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "modelsearch.backends.database"},
-}
+# ATOMIC_REBUILD off: `update_index` commits each batch instead of holding the write lock for
+# the whole rebuild (on SQLite every other writer waited, and some failed on "database is
+# locked"). It updates entries in place and drops only stale ones, so readers never miss a page.
+DATABASE_SEARCH = {"BACKEND": "modelsearch.backends.database", "ATOMIC_REBUILD": False}
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -385,7 +387,7 @@ if SEARCH_URL:
             # Indexing in the admin waits at most this long (a minimum: bulk writes are slower).
             "TIMEOUT": max(SEARCH_TIMEOUT, 5),
         },
-        "database": {"BACKEND": "modelsearch.backends.database"},
+        "database": DATABASE_SEARCH,
     }
 # Which backend answers the public search (search/service.py): "cluster" (our own index,
 # see search/cluster/) or "database" (Wagtail's database backend).
