@@ -45,4 +45,3 @@ class BackendResults:
     hits: list  # of Hit, the requested page only
     facets: dict  # facet name -> {value: count}
     backend: str = ""
-    total_is_lower_bound: bool = False  # counting stopped at `total`: there are more

@@ -154,7 +154,7 @@ def describe(hits, query, request):
         logger.warning("Search index returned %d hidden or changed page(s): %s", len(stale), stale)
         keys = dict(Page.objects.filter(pk__in=stale).values_list("pk", "translation_key"))
         indexing.note_pages((pk, keys.get(pk)) for pk in stale)  # deleted: no key, just removed
-    terms = [query.text, *synonyms.expansions(query.text)]
+    terms = functools.cache(lambda: [query.text, *synonyms.expansions(query.text)])
     results = []
     for hit in hits:
         card = cards.get(hit.page_id)
@@ -163,9 +163,9 @@ def describe(hits, query, request):
         results.append(
             {
                 **card,
-                "highlight": hit.highlight
-                or highlight(card["summary"], terms)
-                or highlight(card["title"], terms),
+                "highlight": hit.highlight  # the cluster's; else ours, from the card
+                or highlight(card["summary"], terms())
+                or highlight(card["title"], terms()),
                 "language": hit.language,
                 "fallback": hit.language != query.language,
             }
@@ -182,16 +182,18 @@ def cards_from_index(hits, request):
         "pk", "title", "url_path", "last_published_at"
     )
     stored = {hit.page_id: hit.card for hit in hits}
+    # Wagtail's URL of a page depends on its url_path and the sites alone (no page type here
+    # overrides get_url_parts), so one bare Page gives every card's URL.
+    locator = Page()
     cards = {}
     for pk, title, url_path, published in rows:
         card = stored[pk]
         if card["published"] != published_stamp(published):
             continue  # changed since indexed: the index has not caught up yet
+        locator.url_path = url_path
         cards[pk] = {
             "title": title,
-            # Wagtail's URL of a page depends on its url_path and the sites alone (no page
-            # type here overrides get_url_parts), so a bare Page gives the same URL.
-            "url": Page(url_path=url_path).get_url(request=request),
+            "url": locator.get_url(request=request),
             "kind": card["kind"],
             "summary": card["summary"],
         }

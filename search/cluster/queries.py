@@ -27,8 +27,6 @@ HIGHLIGHT_FIELDS = ["summary", "body", "taxonomy", "title"]
 FUZZY_BELOW = 10
 # What a hit brings back: its page, language and result card (see search/documents.py).
 CARD_SOURCE = ["page_id", "locale", "kind", "summary", "published"]
-# The hits searches count matches no further than this; the facets search counts them all.
-COUNT_HITS_UP_TO = 1000
 
 
 def search_fields(languages):
@@ -106,9 +104,11 @@ def build_searches(index, query, fuzzy=False):
             pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
         )
         s = s.sort("_score", {"page_id": "asc"})
-        s = s.extra(track_total_hits=COUNT_HITS_UP_TO)
-        s = s.source(CARD_SOURCE)
         end = query.offset + query.per_page
+        # Counting stops where this page ends: past it, only the best scores matter, so the
+        # cluster may skip pages that cannot reach them. (`merge_hits` needs the reader's
+        # language counted only when it runs out on this page.)
+        s = s.extra(track_total_hits=end).source(CARD_SOURCE)
         searches.append(s[query.offset : end] if n == 0 else s[:end])
     searches.append(build_facets(index, query, fuzzy))
     return searches

@@ -1,5 +1,7 @@
 """The contract: both backends give the same answers to what readers ask."""
 
+from dataclasses import replace
+
 import pytest
 
 from search import service
@@ -95,6 +97,18 @@ def test_reader_language_comes_before_fallbacks(backend):
     languages = [r["language"] for r in results.results]
     assert languages[0] == "es"
     assert languages == sorted(languages, key=lambda code: code != "es")
+
+
+@pytest.mark.parametrize("per_page", [1, 2])
+def test_pages_of_results_keep_the_reader_language_first(backend, per_page):
+    """Page by page, a Spanish reader sees the same results as on one long page: the Spanish
+    page first, then the untranslated English ones, none twice, none missing."""
+    query = service.make_query("", language="es", filters={"area": "seattle"})
+    whole = service.search(query)
+    assert [r["language"] for r in whole.results] == ["es", "en", "en"]
+    pages = [service.search(replace(query, per_page=per_page, page=n)) for n in (1, 2, 3, 4)]
+    assert {page.total for page in pages} == {3}
+    assert [title for page in pages for title in titles(page)] == titles(whole)
 
 
 def test_synonyms_across_languages(backend):
