@@ -1,10 +1,13 @@
 """Template tags for the directory's pages."""
 
 from django import template
+from django.utils.translation import get_language
 
 from wagtail.models import Locale
 
 from directory.models import HotlinePage
+from directory.models.contacts import attach_contacts, listing_contacts
+from directory.national_lines import NATIONAL_LINES
 from home.querysets import note_reader_translations
 from home.site_structure import kept
 
@@ -25,6 +28,22 @@ def directory_hotlines(context):
     return {"hotlines": hotlines, "request": context.get("request")}
 
 
+@register.inclusion_tag("directory/includes/urgent_help.html", takes_context=True)
+def urgent_help(context, hotlines=None):
+    """The urgent-help block: 911, 988 and 211 to tap and call, then the hotlines.
+
+    `hotlines`: the ones editors chose for this place (the home page's urgent contacts);
+    by default every live hotline, as `directory_hotlines` lists them.
+    """
+    if hotlines is None:
+        hotlines = directory_hotlines(context)["hotlines"]
+    return {
+        "national_lines": NATIONAL_LINES,
+        "hotlines": hotlines,
+        "request": context.get("request"),
+    }
+
+
 def hotlines_key(language_code):
     return f"portal:site-structure:hotlines:{language_code}"
 
@@ -35,4 +54,26 @@ def read_hotlines(language_code):
     page, a restriction or a locale drops, so a hotline's page is the only one to edit."""
     locale = Locale.objects.get_for_language(language_code)
     hotlines = HotlinePage.objects.for_reader(locale).order_by("title")
-    return note_reader_translations(hotlines, locale, listed_for=locale)
+    hotlines = note_reader_translations(hotlines, locale, listed_for=locale)
+    return attach_contacts(hotlines)  # their numbers, kept with them
+
+
+@register.inclusion_tag("directory/includes/primary_action.html")
+def primary_action(listing, on_card=False):
+    """The one way to reach `listing` a reader of the active language is offered first (a
+    call, the form, the website...), or the plain "no contact details yet" label. Cards'
+    listings come with their contacts attached (contacts.attach_contacts): no query here."""
+    language = (get_language() or "").split("-")[0]
+    return {"action": listing.primary_action(language), "on_card": on_card}
+
+
+@register.simple_tag
+def listing_phones(listing):
+    """The listing's phones, as read for its primary action (one query per page, not two)."""
+    return listing_contacts(listing)[0]
+
+
+@register.simple_tag
+def listing_form_links(listing):
+    """A form listing's links, one per language, with their languages (read once)."""
+    return listing_contacts(listing)[1]
