@@ -283,7 +283,7 @@ def latencies(backend_name, took=None, rounds=ROUNDS):
     warm_up()
     if took is not None:
         took.clear()
-    timings, empty = [], 0
+    timings, empty, fallback_first = [], 0, 0
     for _ in range(rounds):
         for code, text, filters in queries():
             query = service.make_query(text, language=code, filters=filters)
@@ -292,9 +292,13 @@ def latencies(backend_name, took=None, rounds=ROUNDS):
             timings.append((time.perf_counter() - start) * 1000)
             assert results.backend == backend_name, results.backend
             empty += not results.results
+            fallbacks = [result["fallback"] for result in results.results]
+            fallback_first += fallbacks != sorted(fallbacks)  # the reader's language first
     p50, p95 = percentiles(timings)
     # `empty`: searches that found nothing (a few are expected: "rent cash" in one language...)
+    # `fallback_first`: searches showing a fallback above a page in the reader's language.
     found = {"p50": p50, "p95": p95, "n": len(timings), "empty": empty}
+    found["fallback_first"] = fallback_first
     if took:
         found["took_p50"], found["took_p95"] = percentiles(took)
     return found
