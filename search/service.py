@@ -32,7 +32,7 @@ from .cluster.client import ClusterError
 from .database import DatabaseBackend
 from .documents import published_stamp
 from .query import FACETS, SearchQuery
-from .text import highlight, plain_text
+from .text import highlight, plain_text, words
 
 logger = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 8
@@ -102,8 +102,9 @@ def run(backend_call):
 
 
 def search(query, request=None):
-    """The page of results for `query`; an empty page when there is nothing to search for."""
-    if not query.text.strip() and not query.filters:
+    """The page of results for `query`; an empty page when there is nothing to search for:
+    no word (only punctuation such as "*" is no word) and no facet chosen, on every backend."""
+    if not words(query.text) and not query.filters:
         return SearchPage(query=query)
     raw = run(lambda backend: backend.search(query))
     results = describe(raw.hits, query, request)

@@ -13,11 +13,10 @@ from django.conf import settings
 
 from wagtail.models import Page
 
-from elasticsearch_dsl.response import Response
-
 from .. import synonyms
 from ..documents import DocumentBuilder, searchable_pages
 from ..query import FACETS, BackendResults, Hit
+from ..text import words
 from .client import ClusterClient, ClusterError
 from .mapping import analysis_settings, build_index
 from .queries import FUZZY_BELOW, build_autocomplete, build_searches, merge_hits
@@ -41,28 +40,18 @@ class ClusterBackend:
     # --- Queries ----------------------------------------------------------------------------
     def search(self, query):
         found = self.ask(query, fuzzy=False)
-        if found.total < FUZZY_BELOW and query.text.strip():
+        if found.total < FUZZY_BELOW and words(query.text):
             found = self.ask(query, fuzzy=True)  # too little: forgive typos (see queries.py)
         return found
 
     def ask(self, query, fuzzy):
-        searches = build_searches(self.alias, query, fuzzy)
-        answers = self.client.msearch(self.alias, [s.to_dict() for s in searches])
-        *groups, facets = [Response(s, a) for s, a in zip(searches, answers, strict=True)]
-        hits = merge_hits(query, groups[0], groups[1] if len(groups) > 1 else None)
+        *groups, facets = self.client.msearch(self.alias, build_searches(query, fuzzy))
+        first, fallbacks = groups[0]["hits"], groups[1]["hits"] if len(groups) > 1 else None
         return BackendResults(
-            total=facets.hits.total.value,
-            hits=[
-                Hit(
-                    page_id=hit.page_id,
-                    language=hit.locale,
-                    highlight=first_highlight(hit.meta.to_dict().get("highlight", {})),
-                    card=card_of(hit),
-                )
-                for hit in hits
-            ],
+            total=facets["hits"]["total"]["value"],
+            hits=[hit_of(raw) for raw in merge_hits(query, first, fallbacks)],
             facets={
-                name: {b.key: b.doc_count for b in getattr(facets.aggregations, name).buckets}
+                name: {b["key"]: b["doc_count"] for b in facets["aggregations"][name]["buckets"]}
                 for name in FACETS
             },
             backend=self.name,
@@ -71,9 +60,7 @@ class ClusterBackend:
     def autocomplete(self, query, limit):
         s = build_autocomplete(self.alias, query, limit)
         raw = self.client.request("POST", f"/{self.alias}/_search", body=s.to_dict())
-        return [
-            Hit(page_id=h.page_id, language=h.locale, card=card_of(h)) for h in Response(s, raw)
-        ]
+        return [hit_of(hit) for hit in raw["hits"]["hits"]]
 
     # --- Index maintenance ------------------------------------------------------------------
     def new_index_name(self):
@@ -205,13 +192,23 @@ def index_actions(index, docs):
         yield {"_op_type": "index", "_index": index, "_id": str(doc["page_id"]), "_source": doc}
 
 
-def card_of(hit):
+def hit_of(raw):
+    """A hit as the cluster returned it (`_source` as in queries.CARD_SOURCE) -> Hit."""
+    source = raw["_source"]
+    return Hit(
+        page_id=source["page_id"],
+        language=source["locale"],
+        highlight=first_highlight(raw.get("highlight", {})),
+        card=card_of(source),
+    )
+
+
+def card_of(source):
     """What the document stored for the result card (see search/documents.py); None for a
     document indexed before it stored one, so the page itself is read."""
-    stored = hit.to_dict()
-    if "published" not in stored:
+    if "published" not in source:
         return None
-    return {key: stored.get(key, "") for key in ("kind", "summary", "published")}
+    return {key: source.get(key, "") for key in ("kind", "summary", "published")}
 
 
 def first_highlight(highlight):

@@ -1,8 +1,8 @@
 """One small client over opensearch-py or elasticsearch-py, chosen by SEARCH_ENGINE.
 
 elasticsearch-py 8 refuses to talk to OpenSearch (UnsupportedProductError), so request bodies
-are built with elasticsearch-dsl, sent as plain dicts (`to_dict()`) through whichever client
-fits the server, and wrapped back into elasticsearch-dsl `Response` objects by the caller.
+are plain dicts (built with elasticsearch-dsl's `Q` where that helps), sent through whichever
+client fits the server, and answers are read as the decoded JSON they are.
 Every failure surfaces as ClusterError, so callers handle one exception. Requests wait
 SEARCH_TIMEOUT seconds unless given their own `timeout` (index management uses
 SEARCH_ADMIN_TIMEOUT).

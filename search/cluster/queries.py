@@ -1,4 +1,4 @@
-"""SearchQuery -> elasticsearch-dsl `Search`es: relevance, fallbacks, facets, highlights.
+"""SearchQuery -> cluster request bodies: relevance, fallbacks, facets, highlights.
 
 A search is sent as one `_msearch` of up to three searches, each of them cheap at 100,000
 pages (measured in bench/search.py):
@@ -21,7 +21,16 @@ from directory.facets import FACETS, FACETS_BY_NAME
 from ..text import words
 from .mapping import STEMMED, TEXT_FIELDS
 
-HIGHLIGHT_FIELDS = ["summary", "body", "taxonomy", "title"]
+HIGHLIGHT = {
+    "fields": {
+        name: {"fragment_size": 180, "number_of_fragments": 1}
+        for name in ("summary", "body", "taxonomy", "title")
+    },
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
+    "require_field_match": False,
+}
 # Fewer exact matches than this (a page of results) and the search is asked again, typos
 # forgiven: "grocerys" finds "groceries", while "groceries" is not diluted by "grocer".
 FUZZY_BELOW = 10
@@ -92,30 +101,38 @@ def matching(query, group_filter, language, fuzzy):
     return Q("bool", must=must, filter=filters)
 
 
-def build_searches(index, query, fuzzy=False):
-    """The `_msearch` for one page of results: a hits search per language group (their
-    first `offset + per_page` for the fallbacks, which may have to fill the page), then
-    the facets search. See `merge_hits` for putting the page together."""
-    searches = []
+def build_searches(query, fuzzy=False):
+    """The `_msearch` bodies for one page of results: a hits search per language group
+    (their first `offset + per_page` for the fallbacks, which may have to fill the page),
+    then the facets search. See `merge_hits` for putting the page together.
+
+    Plain dicts: building them with elasticsearch-dsl's `Search` (which copies itself at
+    every step) cost more of the portal's time than the cluster spent answering."""
+    bodies = []
+    end = query.offset + query.per_page
     for n, (group_filter, language) in enumerate(language_groups(query)):
-        s = Search(index=index).query(matching(query, group_filter, language, fuzzy))
-        s = s.highlight(*HIGHLIGHT_FIELDS, fragment_size=180, number_of_fragments=1)
-        s = s.highlight_options(
-            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
+        start = query.offset if n == 0 else 0
+        bodies.append(
+            {
+                "query": matching(query, group_filter, language, fuzzy).to_dict(),
+                "sort": ["_score", {"page_id": "asc"}],
+                # Counting stops where this page ends: past it only the best scores matter,
+                # so the cluster may skip pages that cannot reach them (`merge_hits` needs
+                # a group counted only when it runs out on this page).
+                "track_total_hits": end,
+                "from": start,
+                "size": end - start,
+                "_source": CARD_SOURCE,
+                "highlight": HIGHLIGHT,
+            }
         )
-        s = s.sort("_score", {"page_id": "asc"})
-        end = query.offset + query.per_page
-        # Counting stops where this page ends: past it, only the best scores matter, so the
-        # cluster may skip pages that cannot reach them. (`merge_hits` needs the reader's
-        # language counted only when it runs out on this page.)
-        s = s.extra(track_total_hits=end).source(CARD_SOURCE)
-        searches.append(s[query.offset : end] if n == 0 else s[:end])
-    searches.append(build_facets(index, query, fuzzy))
-    return searches
+    bodies.append(build_facets(query, fuzzy))
+    return bodies
 
 
-def build_facets(index, query, fuzzy):
-    """Facet counts and the exact total over every group's matches, scored by nobody."""
+def build_facets(query, fuzzy):
+    """Facet counts and the exact total over every group's matches, scored by nobody (the
+    aggregations visit every match anyway, so the exact count costs nothing more)."""
     either = Q(
         "bool",
         should=[
@@ -124,21 +141,23 @@ def build_facets(index, query, fuzzy):
         ],
         minimum_should_match=1,
     )
-    s = Search(index=index).query(Q("bool", filter=[either]))
-    for facet in FACETS:
-        s.aggs.bucket(facet.name, "terms", field=facet.field, size=100)
-    return s.extra(track_total_hits=True)[:0]
+    return {
+        "query": Q("bool", filter=[either]).to_dict(),
+        "size": 0,
+        "track_total_hits": True,
+        "aggs": {facet.name: {"terms": {"field": facet.field, "size": 100}} for facet in FACETS},
+    }
 
 
 def merge_hits(query, first, fallbacks):
-    """One page of hits from the groups' answers: the reader's language first, then the
-    fallbacks from where they start on this page. `first` holds this page's slice of the
-    reader's language; `fallbacks` the first `offset + per_page` fallbacks."""
-    hits = list(first.hits)
+    """One page of hits from the groups' answers (raw `hits` objects): the reader's
+    language first, then the fallbacks from where they start on this page. `first` holds
+    this page's slice of the reader's language; `fallbacks` the first `offset + per_page`."""
+    hits = list(first["hits"])
     if fallbacks is not None and len(hits) < query.per_page:
         # A short page means the reader's language ran out here, so its count is exact.
-        skip = max(0, query.offset - first.hits.total.value)
-        hits += list(fallbacks.hits)[skip : skip + query.per_page - len(hits)]
+        skip = max(0, query.offset - first["total"]["value"])
+        hits += fallbacks["hits"][skip : skip + query.per_page - len(hits)]
     return hits
 
 

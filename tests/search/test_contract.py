@@ -69,6 +69,11 @@ def test_filters_alone_browse(backend):
     assert titles(search("", need="transportation")) == ["Request a ride"]
 
 
+def test_a_query_without_words_finds_nothing_unless_a_facet_is_chosen(backend):
+    assert (search("*").total, search("* ?").results) == (0, [])
+    assert titles(search("*", need="transportation")) == ["Request a ride"]
+
+
 def test_pagination(backend):
     first = search("seattle", page=1)
     assert first.total == 3
