@@ -23,16 +23,16 @@ NATIONAL_LINES = (
     NationalLine(
         "911",
         _("Emergency"),
-        _("Danger to life or health, a fire or a crime happening now."),
+        _("Danger to life, a fire or a crime happening now."),
     ),
     NationalLine(
         "988",
         _("Suicide & Crisis Lifeline"),
-        _("Call or text, any time, if you are struggling or thinking of suicide."),
+        _("Call or text any time you are in crisis."),
     ),
     NationalLine(
         "211",
         _("King County 211"),
-        _("Information and referral: food, housing, bills, health care and more."),
+        _("Information and referral: food, housing, bills and more."),
     ),
 )

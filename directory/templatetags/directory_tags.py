@@ -29,17 +29,20 @@ def directory_hotlines(context):
 
 
 @register.inclusion_tag("directory/includes/urgent_help.html", takes_context=True)
-def urgent_help(context, hotlines=None):
+def urgent_help(context, hotlines=None, compact=False):
     """The urgent-help block: 911, 988 and 211 to tap and call, then the hotlines.
 
     `hotlines`: the ones editors chose for this place (the home page's urgent contacts);
-    by default every live hotline, as `directory_hotlines` lists them.
+    by default every live hotline, as `directory_hotlines` lists them. `compact`: the
+    hotlines by name only, one line, where the first result must show on a phone's first
+    screen (directory and search pages); each hotline's page has its number.
     """
     if hotlines is None:
         hotlines = directory_hotlines(context)["hotlines"]
     return {
         "national_lines": NATIONAL_LINES,
         "hotlines": hotlines,
+        "compact": compact,
         "request": context.get("request"),
     }
 

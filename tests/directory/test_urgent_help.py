@@ -54,7 +54,10 @@ def test_every_page_offers_911_988_and_211_in_the_readers_words(site, client, co
         for call in calls:
             number = call["href"].removeprefix("tel:")
             name, about = expected[number]
-            assert name in call.get_text(" ", strip=True), url
+            assert call.get_text(strip=True) == number, url
+            # Screen readers say the number with its name (aria-labelledby).
+            named_by = [block.find(id=ref) for ref in call["aria-labelledby"].split()]
+            assert [n.get_text(strip=True) for n in named_by] == [number, name], url
             assert about in call.parent.get_text(" ", strip=True), url
 
 
