@@ -62,6 +62,7 @@ def accept_suggestion(suggestion, user):
     page.locale = default
     page.needs = list(suggestion.needs.all())
     page.areas = list(suggestion.areas.all())
+    page.languages = list(suggestion.languages.all())
     directory.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from directory.models import Area, Need
+from directory.models import Area, Language, Need
 
 from .ids import fits_primary_key
 from .models import ListingSuggestion, ProblemReport
@@ -41,6 +41,14 @@ class LocalizedChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class LanguageChoiceField(LocalizedChoiceField):
+    """Languages named in the reader's language and in their own script: "Tigrinya (ትግርኛ)"."""
+
+    def label_from_instance(self, obj):
+        name = super().label_from_instance(obj)
+        return name if name == obj.native_name else f"{name} ({obj.native_name})"
+
+
 class ListingSuggestionForm(HoneypotMixin, forms.ModelForm):
     website = forms.URLField(
         label=ListingSuggestion._meta.get_field("website").verbose_name,
@@ -59,10 +67,18 @@ class ListingSuggestionForm(HoneypotMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label=_("Areas it serves"),
     )
+    languages = LanguageChoiceField(
+        queryset=Language.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Languages it is offered in"),
+        help_text=_("The languages its staff or volunteers speak, or its forms are in."),
+    )
 
     class Meta:
         model = ListingSuggestion
-        fields = ["name", "kind", "summary", "needs", "areas", "website", "how_to_reach"]
+        fields = ["name", "kind", "summary", "needs", "areas", "languages", "website"]
+        fields += ["how_to_reach"]
         fields += ["contact_email"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -74,6 +90,7 @@ class ListingSuggestionForm(HoneypotMixin, forms.ModelForm):
         default = Locale.get_default()
         self.fields["needs"].queryset = Need.objects.filter(locale=default)
         self.fields["areas"].queryset = Area.objects.filter(locale=default)
+        self.fields["languages"].queryset = Language.objects.filter(locale=default)
 
 
 class ProblemReportForm(HoneypotMixin, forms.ModelForm):

@@ -79,6 +79,13 @@ class ListingSuggestion(Submission):
         related_name="+",
         limit_choices_to=in_default_locale,
     )
+    languages = models.ManyToManyField(
+        "directory.Language",
+        verbose_name=_("languages it is offered in"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_locale,
+    )
     website = models.URLField(_("its website or social media page"), blank=True)
     how_to_reach = models.TextField(
         _("how to reach it"),

@@ -57,6 +57,7 @@ SUGGESTION_FIELDS = [
     "summary",
     "needs",
     "areas",
+    "languages",
     "website",
     "how_to_reach",
     "contact_email",
