@@ -160,9 +160,11 @@ class ArticlePage(Page):
     def related_listing_pages(self):
         """The related listings a reader of this article may see, in its language."""
         from directory.models import ListingPage
+        from directory.models.contacts import attach_contacts
 
         listings = ListingPage.objects.prefetch_related("languages")  # what the cards show
-        return listings.chosen_in_order(self.related_listings.all(), "listing", self.locale)
+        chosen = listings.chosen_in_order(self.related_listings.all(), "listing", self.locale)
+        return attach_contacts(chosen)  # each card's primary action, read for all at once
 
 
 class ArticleRelatedListing(Orderable):

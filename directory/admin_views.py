@@ -18,7 +18,8 @@ from .models import ListingPage
 
 
 class StaleListingsReportView(PageReportView):
-    """Live listings nobody has confirmed for LISTING_STALE_AFTER_DAYS days, oldest first."""
+    """Live listings readers cannot reach, first, then those nobody has confirmed for
+    LISTING_STALE_AFTER_DAYS days, oldest first."""
 
     page_title = gettext_lazy("Listings that need review")
     header_icon = "time"
@@ -26,10 +27,11 @@ class StaleListingsReportView(PageReportView):
     index_url_name = "directory_stale_listings"
     index_results_url_name = "directory_stale_listings_results"
     any_permission_required = ["add", "change", "publish"]
-    list_export = ["title", "kind", "last_verified_on", "last_verified_by", "url"]
+    list_export = ["title", "kind", "reachable", "last_verified_on", "last_verified_by", "url"]
     export_headings = {
         "title": gettext_lazy("Title"),
         "kind": gettext_lazy("Kind"),
+        "reachable": gettext_lazy("Has contact details"),
         "last_verified_on": gettext_lazy("Last verified on"),
         "last_verified_by": gettext_lazy("Last verified by"),
         "url": gettext_lazy("Address"),
@@ -39,7 +41,7 @@ class StaleListingsReportView(PageReportView):
         editable = self.permission_policy.instances_user_has_permission_for(
             self.request.user, "publish"
         )
-        return ListingPage.objects.stale().filter(pk__in=editable.values("pk"))
+        return ListingPage.objects.to_review().filter(pk__in=editable.values("pk"))
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

@@ -11,6 +11,7 @@ from directory.models import (
     Holiday,
     HotlinePage,
     Language,
+    ListingPhone,
     Need,
     OpeningHours,
     Organization,
@@ -74,6 +75,11 @@ class ListingPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Listing {n}")
     slug = factory.Sequence(lambda n: f"listing-{n}")
     summary = "Groceries delivered to your door."
+    # `phone="206 555 0100"`: one voice number, the shorthand for `phones=[ListingPhone(...)]`.
+    phones = factory.LazyAttribute(lambda o: [ListingPhone(number=o.phone)] if o.phone else [])
+
+    class Params:
+        phone = ""
 
     class Meta:
         abstract = True

@@ -1,5 +1,6 @@
 """Admin for the directory's taxonomies, grouped under one menu item."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -108,4 +109,23 @@ def verify_listing_button(page, user, view_name, next_url=None):
         icon_name="tick",
         priority=60,
         attrs={"data-verify-listing": "true"},
+    )
+
+
+@hooks.register("after_publish_page")
+def warn_when_unreachable(request, page):
+    """Publishing a listing readers have no way to reach is allowed (the group may have none
+    yet) but the editor is told, so it is a choice, not an oversight."""
+    if not isinstance(page.specific_deferred, ListingPage):
+        return
+    if ListingPage.objects.filter(pk=page.pk).with_reachability().filter(reachable=True).exists():
+        return
+    messages.warning(
+        request,
+        _(
+            "“%(title)s” is published without any way to reach it: readers see “No contact "
+            "details yet” and it is listed last. Add a phone number, form link, website or "
+            "e-mail address when the group confirms one."
+        )
+        % {"title": page.get_admin_display_title()},
     )

@@ -6,6 +6,9 @@ schedules in RFC 5545 terms (freq WEEKLY, byday). Empty values are left out rath
 as empty strings, as HSDS consumers expect.
 """
 
+import json
+import uuid
+
 from django.conf import settings
 from django.utils import translation
 
@@ -107,20 +110,42 @@ def languages(listing, sid):
 
 
 def phones(listing, sid):
-    if not listing.phone:
-        return []
-    phone_id = stable_id("phone", sid)
-    return [
-        compact(
-            {
-                "id": phone_id,
-                "service_id": sid,
-                "number": listing.phone,
-                "type": "voice",
-                "languages": language_entries(listing, phone_id),
-            }
+    """The listing's phones, from the JSON `queries.phones_in` brings with its row."""
+    entries = []
+    for phone in sorted(json_list(listing.export_phones), key=lambda p: p["sort"] or 0):
+        phone_id = stable_id("phone", sid, uuid.UUID(str(phone["key"])))
+        entries.append(
+            compact(
+                {
+                    "id": phone_id,
+                    "service_id": sid,
+                    "number": phone["number"],
+                    "type": phone["type"],
+                    "description": phone["label"],
+                    "languages": [
+                        {
+                            "id": stable_id("language", phone_id, language["code"]),
+                            "phone_id": phone_id,
+                            "name": language["name"],
+                            "code": language["code"],
+                        }
+                        for language in sorted(json_list(phone["languages"]), key=by_code)
+                    ],
+                }
+            )
         )
-    ]
+    return entries
+
+
+def by_code(language):
+    return language["code"]
+
+
+def json_list(value):
+    """A JSON array as read back: a list, JSON text (SQLite nests arrays as text) or None."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value or []
 
 
 def service_areas(listing, sid):

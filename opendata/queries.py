@@ -12,11 +12,19 @@ four per chunk, and holds one chunk in memory at a time.
 
 from itertools import islice
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Aggregate, Count, F, JSONField, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, JSONObject
 
 from directory.filters import filter_listings
-from directory.models import Area, Holiday, Language, ListingPage, Need, Organization
+from directory.models import (
+    Area,
+    Holiday,
+    Language,
+    ListingPage,
+    ListingPhone,
+    Need,
+    Organization,
+)
 
 CHUNK_SIZE = 500
 
@@ -78,6 +86,49 @@ def localized_terms(model, locale):
     return model.objects.annotate(**local)
 
 
+class JSONArrayAgg(Aggregate):
+    """The JSON array of an expression over the rows: SQLite's json_group_array,
+    PostgreSQL's json_agg (Django 5.2 has no portable one)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSON_AGG", **extra_context)
+
+
+def json_rows(queryset, group_by, **fields):
+    """A subquery: `fields` of each row of `queryset` as a JSON array of objects, for the
+    outer row `group_by` points to (None when it has none)."""
+    rows = JSONArrayAgg(JSONObject(**fields))
+    grouped = queryset.order_by().values(group_by).annotate(rows=rows)
+    return Subquery(grouped.values("rows")[:1], output_field=JSONField())
+
+
+def phones_in(locale):
+    """Each listing's phones (number, type, label, translation key, order) and the languages
+    each is answered in (code, name in `locale`), as JSON: read out by `hsds.phones`."""
+    answered_in = json_rows(
+        ListingPhone.languages.through.objects.filter(listingphone_id=OuterRef("pk")),
+        "listingphone_id",
+        code=F("language__code"),
+        name=Coalesce(
+            localized(Language, locale, "name", "language__translation_key"),
+            F("language__name"),
+        ),
+    )
+    return json_rows(
+        ListingPhone.objects.filter(page_id=OuterRef("pk")),
+        "page_id",
+        number=F("number"),
+        type=F("phone_type"),
+        label=F("label"),
+        key=F("translation_key"),
+        sort=F("sort_order"),
+        languages=answered_in,
+    )
+
+
 def with_export_data(listings, locale):
     org_key = "organization__translation_key"
     return (
@@ -92,6 +143,8 @@ def with_export_data(listings, locale):
                 F("organization__description"),
             ),
         )
+        # Phones with their languages, in the listing's own row (no query of their own).
+        .annotate(export_phones=phones_in(locale))
         .prefetch_related(
             # Into plain lists (`export_needs`...): a related manager's `.all()` would build a
             # queryset each time it is read, several times per listing.

@@ -9,6 +9,7 @@ left out.
 from django.conf import settings
 
 from directory.models import HotlinePage
+from directory.models.contacts import listing_contacts
 from directory.models.listings import ListingKind
 from directory.models.taxonomy import in_reader_language
 from opendata.hsds import compact
@@ -47,6 +48,8 @@ def listing_jsonld(listing, request=None, areas=None, organization=None):
     same_as = [account.url for account in listing.social_handles.all() if account.url]
     hours = opening_hours(listing)
     kind = listing_type(listing)
+    phones, _form_links = listing_contacts(listing)  # read once with the page's primary action
+    telephone = next((phone.number.as_e164 for phone in phones if phone.is_callable), "")
     data = {
         "@context": "https://schema.org",
         "@type": kind,
@@ -56,7 +59,7 @@ def listing_jsonld(listing, request=None, areas=None, organization=None):
         "url": url,
         "areaServed": areas,
         "email": listing.email,
-        "telephone": listing.phone,
+        "telephone": telephone,
         "sameAs": same_as,
         "dateModified": listing.last_published_at.isoformat() if listing.last_published_at else "",
     }
@@ -68,11 +71,11 @@ def listing_jsonld(listing, request=None, areas=None, organization=None):
         }
     elif kind == "Organization":
         data |= {"knowsLanguage": languages}
-        if hours or listing.phone:
+        if hours or telephone:
             data["contactPoint"] = compact(
                 {
                     "@type": "ContactPoint",
-                    "telephone": listing.phone,
+                    "telephone": telephone,
                     "availableLanguage": languages,
                     "hoursAvailable": hours,
                 }

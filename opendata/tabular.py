@@ -9,6 +9,8 @@ and every cell is quoted. The JSON export (`directory.json`) carries the values 
 
 import csv
 
+from directory.models.contacts import readable
+
 COLUMNS = [
     "id",
     "name",
@@ -47,7 +49,8 @@ def row(service):
         "description": service.get("description", ""),
         "url": service.get("url", ""),
         "email": service.get("email", ""),
-        "phone": "; ".join(p["number"] for p in service.get("phones", [])),
+        # As people write them ("(206) 555-0100"): E.164's "+" would read as a formula.
+        "phone": "; ".join(readable(p["number"]) for p in service.get("phones", [])),
         "needs": "; ".join(a["value"] for a in attributes if a["link_type"] == "need"),
         "service_areas": "; ".join(a["name"] for a in service.get("service_areas", [])),
         "languages": "; ".join(lang["code"] for lang in service.get("languages", [])),

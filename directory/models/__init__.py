@@ -1,5 +1,6 @@
 """The directory: taxonomies, the index page and one page type per kind of listing."""
 
+from .contacts import ListingPhone, PhoneType
 from .hours import Holiday, OpeningHours
 from .index import DirectoryIndexPage
 from .listing_types import ExternalFormPage, FormLink, GroupPage, HotlinePage, ResourcePage
@@ -16,9 +17,11 @@ __all__ = [
     "HotlinePage",
     "Language",
     "ListingPage",
+    "ListingPhone",
     "Need",
     "OpeningHours",
     "Organization",
+    "PhoneType",
     "ResourcePage",
     "SocialHandle",
 ]

@@ -20,6 +20,7 @@ from home.mixins import IntroPageMixin
 from home.querysets import PortalPageManager, note_reader_translations
 from home.request_memo import remember
 
+from .contacts import attach_contacts
 from .listings import Direction, ListingPage
 from .taxonomy import Area, Need
 
@@ -53,7 +54,8 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             ListingPage.objects.for_reader(self.locale)
             # What a card shows: its languages (the locale comes from the request's memo)
             .prefetch_related("languages")
-            .order_by("title")
+            # Listings nobody can reach yet come last, labelled so (contacts.py).
+            .reachable_first("title")
         )
 
     def facet_choices(self, chosen):
@@ -91,8 +93,8 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             page_obj = Paginator(listings, LISTINGS_PER_PAGE).get_page(request.GET.get("page"))
             # Cards need only ListingPage's own fields (no `.specific`); their links and badges
             # need each listing's translation: all found in one query.
-            page_obj.object_list = note_reader_translations(
-                page_obj.object_list, listed_for=self.locale
+            page_obj.object_list = attach_contacts(
+                note_reader_translations(page_obj.object_list, listed_for=self.locale)
             )
             return page_obj
 
@@ -162,7 +164,7 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             request,
             template="directory/directory_print.html",
             context_overrides={
-                "listings": listings,
+                "listings": attach_contacts(listings),
                 "subjects": [subject for subject in subjects if subject],
                 "active_filters": chosen,
                 "facets": self.facet_choices(chosen),

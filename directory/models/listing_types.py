@@ -56,7 +56,10 @@ class ExternalFormPage(ListingPage):
         ),
     )
     search_fields = ListingPage.search_fields + [index.FilterField("purpose")]
-    translatable_fields = ListingPage.translatable_fields + [SynchronizedField("purpose")]
+    translatable_fields = ListingPage.translatable_fields + [
+        SynchronizedField("purpose"),
+        SynchronizedField("form_links"),
+    ]
 
     class Meta:
         verbose_name = _("form")
@@ -72,7 +75,10 @@ class FormLink(Orderable):
         related_name="+",
         limit_choices_to=in_default_locale,
     )
-    url = models.URLField(_("link to the form"))
+    url = models.URLField(
+        _("link to the form"),
+        help_text=_("The form in this language. Readers of other languages see it named as such."),
+    )
 
     panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("url")])]
 

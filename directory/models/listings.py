@@ -14,7 +14,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q, prefetch_related_objects
+from django.db.models import Case, F, Q, When, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -85,7 +85,16 @@ def listing_panels(*kind_panels):
         MultiFieldPanel(
             [
                 FieldPanel("organization"),
-                FieldRowPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")]),
+                InlinePanel(
+                    "phones",
+                    label=_("Phone number"),
+                    heading=_("Phone numbers"),
+                    help_text=_(
+                        "Only numbers the group has confirmed. The first one answered in a "
+                        "reader's language is offered first, as tap-to-call."
+                    ),
+                ),
+                FieldRowPanel([FieldPanel("website"), FieldPanel("email")]),
                 FieldRowPanel([FieldPanel("mailing_list_name"), FieldPanel("mailing_list_url")]),
                 InlinePanel("social_handles", label=_("Social media"), heading=_("Social media")),
             ],
@@ -120,6 +129,33 @@ def stale_cutoff(today=None):
 
 
 class ListingPageQuerySet(PortalPageQuerySet):
+    def with_reachability(self):
+        """Each listing's `reachable`: False when a reader has no way to reach it
+        (contacts.reachable_q), so lists can put those last and editors first."""
+        from .contacts import reachable_q
+
+        return self.annotate(reachable=Case(When(reachable_q(), then=True), default=False))
+
+    def reachable_first(self, *order):
+        return self.with_reachability().order_by(F("reachable").desc(), *order)
+
+    def to_review(self, today=None):
+        """What the "Listings to review" report lists: live listings in the default locale
+        that no reader can reach (first, whatever their date) or that are stale (`stale`)."""
+        cutoff = stale_cutoff(today)
+        return (
+            self.live()
+            .filter(locale=Locale.get_default())
+            .with_reachability()
+            .filter(
+                Q(reachable=False)
+                | Q(last_verified_on__isnull=True)
+                | Q(last_verified_on__lt=cutoff)
+            )
+            .select_related("last_verified_by")
+            .order_by("reachable", F("last_verified_on").asc(nulls_first=True), "title")
+        )
+
     def stale(self, today=None):
         """Live listings in the default locale nobody has confirmed with the group for
         LISTING_STALE_AFTER_DAYS days, or ever; oldest first. Verification is synchronized
@@ -189,11 +225,10 @@ class ListingPage(Page):
         related_name="listings",
         help_text=_("The group, agency or project behind this listing."),
     )
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(
-        _("phone"), max_length=40, blank=True, help_text=_("Leave empty unless confirmed.")
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Leave empty unless confirmed.")
     )
+    email = models.EmailField(_("email"), blank=True, help_text=_("Leave empty unless confirmed."))
     mailing_list_name = models.CharField(_("mailing list"), max_length=200, blank=True)
     mailing_list_url = models.URLField(_("mailing list address"), blank=True)
     last_verified_on = models.DateField(
@@ -260,7 +295,9 @@ class ListingPage(Page):
         SynchronizedField("organization"),
         SynchronizedField("website"),
         SynchronizedField("email"),
-        SynchronizedField("phone"),
+        # Numbers, types and languages synchronized; labels translated (contacts.py).
+        TranslatableField("phones"),
+        SynchronizedField("social_handles"),
         SynchronizedField("mailing_list_url"),
         SynchronizedField("last_verified_on"),
         SynchronizedField("opening_hours"),
@@ -288,6 +325,13 @@ class ListingPage(Page):
     def open_status(self, at=None):
         """ "open", "closed", or None when no hours are known (see `hours.open_status`)."""
         return open_status(self.opening_hours.all(), self.closed_on_holidays, at)
+
+    def primary_action(self, language_code):
+        """How a reader of `language_code` reaches this listing first (contacts.Action: call,
+        form, website, e-mail...), or None when no way to reach it is known."""
+        from .contacts import primary_action
+
+        return primary_action(self, language_code)
 
     @property
     def kind_label(self):

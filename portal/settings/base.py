@@ -159,6 +159,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "phonenumber_field",  # listings' phones, validated and stored in E.164
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

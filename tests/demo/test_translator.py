@@ -8,7 +8,7 @@ import pytest
 
 from demo import translator as demo_translator
 from directory.factories import GroupPageFactory
-from directory.models import Need
+from directory.models import ListingPhone, Need
 from tests.helpers import publish
 from translations.models import ReviewFlag
 
@@ -46,13 +46,14 @@ def test_a_sync_copies_changed_synchronized_fields_to_the_translation(
 ):
     # What the admin's "Sync translated pages" does, through wagtail-localize's own API.
     form = translated["form"]
-    publish(form, phone="206-555-0100")
+    publish(form, phones=[ListingPhone(number="206-555-0100")])
     source, _created = TranslationSource.update_or_create_from_instance(form)
     with django_capture_on_commit_callbacks(execute=True):
         for translation in source.translations.all():
             translation.save_target()
-    assert in_locale(form, "es").phone == "206-555-0100"
-    assert in_locale(form, "am").phone == "206-555-0100"
+    for code in ("es", "am"):
+        numbers = [phone.number.as_e164 for phone in in_locale(form, code).phones.all()]
+        assert numbers == ["+12065550100"]
 
 
 def test_translations_are_imported_as_po_files_with_their_provenance(translated):

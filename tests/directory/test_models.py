@@ -104,7 +104,7 @@ def test_listing_page_shows_every_field_a_reader_relies_on(client, directory, fo
 def test_missing_contact_details_are_said_plainly_not_invented(client, directory):
     group = GroupPageFactory(parent=directory)
     html = client.get(group.url).content.decode()
-    assert "We have not confirmed a web address or phone number" in html
+    assert "No contact details yet: we have not confirmed a phone number" in html
     assert 'href="tel:' not in html
 
 
@@ -124,7 +124,7 @@ def test_hotline_shows_what_to_call_about_and_a_tap_to_call_link(client, directo
     )
     html = client.get(hotline.url).content.decode()
     assert "Health questions." in html
-    assert 'href="tel:2065550100"' in html
+    assert 'href="tel:+12065550100">Call (206) 555-0100</a>' in html
 
 
 def test_verified_date_is_shown(client, directory):

@@ -20,7 +20,7 @@ def test_print_by_need(client, directory, listings):
     response = client.get(directory.url + "print/?need=food")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Pantry" in html and "206 555 0100" in html
+    assert "Pantry" in html and "Voice calls: (206) 555-0100" in html
     assert "Health line" not in html
     assert "· Food" in html  # the heading says what the flyer is about
     assert "print.css" in html

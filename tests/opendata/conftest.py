@@ -13,6 +13,7 @@ from directory.factories import (
     OrganizationFactory,
     ResourcePageFactory,
 )
+from directory.models import ListingPhone, PhoneType
 from tests.helpers import publish
 
 # Open Referral's schema, vendored so the suite runs from any checkout (see its README).
@@ -47,7 +48,17 @@ def catalogue(directory, food, spanish):
     publish(pantry)
     return {
         "pantry": pantry,
-        "hotline": HotlinePageFactory(parent=directory, title="Health line", languages=[spanish]),
+        "hotline": HotlinePageFactory(
+            parent=directory,
+            title="Health line",
+            languages=[spanish],
+            phones=[
+                ListingPhone(
+                    number="206 555 0101", label="Nurse line", languages=[english, spanish]
+                ),
+                ListingPhone(number="(206) 555-0102", phone_type=PhoneType.TEXTPHONE),
+            ],
+        ),
         "form": ExternalFormPageFactory(parent=directory, title="Request form", needs=[food]),
         "fund": ResourcePageFactory(parent=directory, title="Survival fund"),
     }

@@ -35,7 +35,7 @@ def test_json_export_keeps_the_title_as_written(client, directory):
 def test_ordinary_values_are_unchanged(client, directory):
     GroupPageFactory(parent=directory, title="Rainier Valley Pantry", phone="206 555 0100")
     _text, (row,) = csv_rows(client)
-    assert (row["name"], row["phone"]) == ("Rainier Valley Pantry", "206 555 0100")
+    assert (row["name"], row["phone"]) == ("Rainier Valley Pantry", "(206) 555-0100")
 
 
 @pytest.mark.parametrize(

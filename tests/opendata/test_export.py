@@ -32,7 +32,7 @@ def test_service_carries_organization_phones_languages_areas_schedules_terms(cli
     assert pantry["description"].endswith("First. Second.")
     assert pantry["organization"]["name"] == "Pantry Collective"
     assert pantry["organization_id"] == pantry["organization"]["id"]
-    assert pantry["phones"][0]["number"] == "206 555 0100"
+    assert (pantry["phones"][0]["number"], pantry["phones"][0]["type"]) == ("+12065550100", "voice")
     assert {lang["code"] for lang in pantry["languages"]} == {"en", "es"}
     assert [area["name"] for area in pantry["service_areas"]] == ["Seattle"]
     (schedule,) = pantry["schedules"]
@@ -71,7 +71,7 @@ def test_csv_has_one_row_per_service(client, catalogue):
     assert len(rows) == len(catalogue)
     (pantry,) = [row for row in rows if row["name"] == "Pantry"]
     assert pantry["needs"] == "food"
-    assert pantry["phone"] == "206 555 0100"
+    assert pantry["phone"] == "(206) 555-0100"
 
 
 def test_unknown_locale_is_a_clear_400(client, catalogue):
@@ -103,3 +103,23 @@ def test_demo_directory_is_exported_whole_and_valid(client, demo, service_schema
         csv.DictReader(io.StringIO(client.get("/open-data/directory.csv").content.decode()))
     )
     assert len(rows) == len(exported)
+
+
+def test_phones_carry_type_label_and_languages_in_the_export_language(client, catalogue):
+    (hotline,) = [s for s in services(client) if s["name"] == "Health line"]
+    nurse, tty = hotline["phones"]
+    assert (nurse["number"], nurse["type"], nurse["description"]) == (
+        "+12065550101",
+        "voice",
+        "Nurse line",
+    )
+    assert [(lang["code"], lang["phone_id"]) for lang in nurse["languages"]] == [
+        ("en", nurse["id"]),
+        ("es", nurse["id"]),
+    ]
+    assert (tty["number"], tty["type"], "languages" in tty) == ("+12065550102", "textphone", False)
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/open-data/directory.csv").content.decode()))
+    )
+    (row,) = [row for row in rows if row["name"] == "Health line"]
+    assert row["phone"] == "(206) 555-0101; (206) 555-0102"

@@ -61,7 +61,7 @@ def field_names(response):
 # offered as one checkbox per need, so there is one need).
 OWN_FIELDS = {
     "article": {"kind", "date", "related_listings-TOTAL_FORMS"},
-    "group": {"how_to_join", "phone", "needs", "opening_hours-TOTAL_FORMS"},
+    "group": {"how_to_join", "phones-TOTAL_FORMS", "needs", "opening_hours-TOTAL_FORMS"},
     "form": {"purpose", "form_links-TOTAL_FORMS", "needs"},
     "hotline": {"call_about", "hours_text", "needs"},
     "resource": {"resource_kind", "how_to_take_part", "needs"},
@@ -105,6 +105,7 @@ def listing_form(title, **extra):
         "summary": "A sentence for the list.",
         "description": rich_text("<p>Details.</p>"),
         "direction": "get",
+        "phones": inline_formset([]),
         "social_handles": inline_formset([]),
         "opening_hours": inline_formset([]),
         **extra,
