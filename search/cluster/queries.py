@@ -67,13 +67,17 @@ def language_groups(query):
     return groups
 
 
-def relevance(text, language, fuzzy=False):
+def relevance(text, language, fuzzy=False, scored=True):
     """Matches on the analyzed fields (with synonyms, stemmed for `language` where we can),
-    plus a phrase bonus in the title; with `fuzzy`, also a weaker typo-tolerant match."""
+    plus a phrase bonus in the title; with `fuzzy`, also a weaker typo-tolerant match.
+
+    Not `scored` (counting): no phrase bonus, since a title holding the phrase holds its
+    words, which the first clause matches anyway; phrases are the costly part to check."""
     should = [
         Q("multi_match", query=text, fields=search_fields([language]), type="most_fields"),
-        Q("match_phrase", title={"query": text, "analyzer": "folded", "boost": 3}),
     ]
+    if scored:
+        should.append(Q("match_phrase", title={"query": text, "analyzer": "folded", "boost": 3}))
     if fuzzy:
         should.append(
             Q(
@@ -90,14 +94,14 @@ def relevance(text, language, fuzzy=False):
     return Q("bool", should=should, minimum_should_match=1)
 
 
-def matching(query, group_filter, language, fuzzy):
+def matching(query, group_filter, language, fuzzy, scored=True):
     """What one group matches: its pages, the reader's words (if any) and chosen facets."""
     text = " ".join(words(query.text))
     filters = [group_filter]
     filters += [
         Q("term", **{FACETS_BY_NAME[name].field: value}) for name, value in query.filters.items()
     ]
-    must = [relevance(text, language, fuzzy)] if text else []
+    must = [relevance(text, language, fuzzy, scored)] if text else []
     return Q("bool", must=must, filter=filters)
 
 
@@ -136,7 +140,7 @@ def build_facets(query, fuzzy):
     either = Q(
         "bool",
         should=[
-            matching(query, group_filter, language, fuzzy)
+            matching(query, group_filter, language, fuzzy, scored=False)
             for group_filter, language in language_groups(query)
         ],
         minimum_should_match=1,
