@@ -330,6 +330,13 @@ LANGUAGES = [
     ("ti", _("Tigrinya")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# "Translate this page" leaves the new translation a draft (wagtail-localize would publish it
+# when the source is live): an untranslated copy must never go out under /es/ as if it were
+# Spanish. Until a translator publishes it, the fallback serves the English page with a notice.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Dates in the reader's locale: Django has Spanish and Vietnamese formats, ours add the
+# languages it lacks (portal/formats/am, ti).
+FORMAT_MODULE_PATH = ["portal.formats"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
