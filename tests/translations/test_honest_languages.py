@@ -77,3 +77,16 @@ def test_an_english_article_card_says_it_is_english(article, home, client, code)
         badge = gettext("Page in %(page_language)s") % {"page_language": gettext("English")}
     assert f'<p class="badge badge--untranslated">{badge}</p>' in html
     assert badge != "Page in English" or code == "en"
+
+
+def test_every_languages_navigation_is_complete_in_the_demo(full_demo, client):
+    """Amharic and Tigrinya readers get Articles and Suggest in the menu; Spanish and
+    Vietnamese ones get "Suggest a listing" in their words, not in English."""
+    from demo.content.translations import am, es, ti, vi
+
+    for code, data in {"es": es, "vi": vi, "am": am, "ti": ti}.items():
+        html = client.get(f"/{code}/").content.decode()
+        nav = html[html.index('class="site-nav"') : html.index("</nav>", html.index("site-nav"))]
+        for english in ("Articles", "Suggest a listing"):
+            assert f">{data.TRANSLATIONS[english]}</a>" in nav, (code, english)
+            assert f">{english}</a>" not in nav, (code, english)

@@ -72,4 +72,10 @@ TRANSLATIONS = {
     "A mutual aid group that brings together neighbors in Snohomish County, just north of King County, during the pandemic.": "በወረርሽኙ ወቅት ከኪንግ ካውንቲ በስተሰሜን አጠገብ በሚገኘው በስኖሆሚሽ ካውንቲ ጎረቤቶችን የሚያሰባስብ የመረዳዳት ቡድን።",
     "A COVID-19 mutual aid effort for people living in South King County and on the Eastside, with its own form for asking volunteers for support.": "በደቡብ ኪንግ ካውንቲና በኢስትሳይድ ለሚኖሩ ሰዎች የተዘጋጀ የCOVID-19 የመረዳዳት ጥረት፤ ከበጎ ፈቃደኞች ድጋፍ ለመጠየቅ የራሱ ቅጽ አለው።",
     "A group that takes donated supplies straight to people who are living without a home. You reach them on Facebook.": "የተለገሱ ዕቃዎችን ቤት አልባ ሆነው ለሚኖሩ ሰዎች በቀጥታ የሚያደርስ ቡድን። በFacebook ሊያገኟቸው ይችላሉ።",
+    # The article index and the suggest page: the navigation's "Articles" and "Suggest a listing" (issue 12).
+    "Articles": "ጽሑፎች",
+    "Short, plain-language reads on what mutual aid is, where the idea comes from, how networks run, and how to join one or start your own.": "መረዳዳት ምን እንደሆነ፣ ሐሳቡ ከየት እንደመጣ፣ መረቦች እንዴት እንደሚሠሩ፣ እና እንዴት አንዱን መቀላቀል ወይም የራስዎን መጀመር እንደሚችሉ የሚያስረዱ አጭርና ቀላል ጽሑፎች።",
+    "Suggest a listing": "ዝርዝር ይጠቁሙ",
+    "Know a mutual-aid group, a request or volunteer form, a hotline or a fund that is missing from the directory? Tell us about it. An editor checks every suggestion with the group before it is published.": "ከማውጫው የጎደለ የመረዳዳት ቡድን፣ እርዳታ መጠየቂያ ወይም የበጎ ፈቃደኞች ቅጽ፣ የእርዳታ ስልክ መስመር ወይም ፈንድ ያውቃሉ? ይንገሩን። እያንዳንዱን ጥቆማ ከመታተሙ በፊት አርታኢ ከቡድኑ ጋር ያረጋግጣል።",
+    "Thank you. An editor will check it with the group before it appears in the directory.": "እናመሰግናለን። በማውጫው ላይ ከመታየቱ በፊት አርታኢ ከቡድኑ ጋር ያረጋግጠዋል።",
 }

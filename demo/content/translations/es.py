@@ -263,4 +263,8 @@ TRANSLATIONS = {
     "A mutual aid group that brings together neighbors in Snohomish County, just north of King County, during the pandemic.": "Un grupo de ayuda mutua que reúne a vecinos del Condado de Snohomish, justo al norte del Condado de King, durante la pandemia.",
     "A COVID-19 mutual aid effort for people living in South King County and on the Eastside, with its own form for asking volunteers for support.": "Una iniciativa de ayuda mutua por el COVID-19 para personas que viven en el sur del Condado de King y en el Eastside, con su propio formulario para pedir apoyo a los voluntarios.",
     "A group that takes donated supplies straight to people who are living without a home. You reach them on Facebook.": "Un grupo que lleva artículos donados directamente a personas que viven sin hogar. Puede contactarlo por Facebook.",
+    # The article index and the suggest page: the navigation's "Articles" and "Suggest a listing" (issue 12).
+    "Suggest a listing": "Sugerir un recurso",
+    "Know a mutual-aid group, a request or volunteer form, a hotline or a fund that is missing from the directory? Tell us about it. An editor checks every suggestion with the group before it is published.": "¿Conoce un grupo de ayuda mutua, un formulario para pedir ayuda o para ofrecerse como voluntario, una línea directa o un fondo que falte en el directorio? Cuéntenos. Un editor verifica cada sugerencia con el grupo antes de publicarla.",
+    "Thank you. An editor will check it with the group before it appears in the directory.": "Gracias. Un editor lo verificará con el grupo antes de que aparezca en el directorio.",
 }

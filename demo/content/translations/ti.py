@@ -72,4 +72,10 @@ TRANSLATIONS = {
     "A mutual aid group that brings together neighbors in Snohomish County, just north of King County, during the pandemic.": "ኣብ እዋን ለበዳ፣ ኣብ ስኖሆሚሽ ካውንቲ (ብሰሜን ኪንግ ካውንቲ ጥቓኡ) ንዘለዉ ጎረባብቲ ዘራኽብ ጉጅለ ምትሕግጋዝ።",
     "A COVID-19 mutual aid effort for people living in South King County and on the Eastside, with its own form for asking volunteers for support.": "ኣብ ደቡብ ኪንግ ካውንቲን ኢስትሳይድን ንዝነብሩ ሰባት ዝተዳለወ ናይ COVID-19 ምትሕግጋዝ ጻዕሪ፤ ካብ ወለንታውያን ደገፍ ንምሕታት ናይ ባዕሉ ቅጥዒ ኣለዎ።",
     "A group that takes donated supplies straight to people who are living without a home. You reach them on Facebook.": "ዝተለገሱ ኣቕሑ ብቐጥታ ናብ ገዛ ዘይብሎም ሰባት ዘብጽሕ ጉጅለ። ብFacebook ክትረኽብዎም ትኽእሉ።",
+    # The article index and the suggest page: the navigation's "Articles" and "Suggest a listing" (issue 12).
+    "Articles": "ጽሑፋት",
+    "Short, plain-language reads on what mutual aid is, where the idea comes from, how networks run, and how to join one or start your own.": "ምትሕግጋዝ እንታይ ምዃኑ፣ እቲ ሓሳብ ካበይ ከም ዝመጸ፣ መርበባት ብኸመይ ከም ዝሰርሑ፣ ከምኡውን ብኸመይ ምስ ሓደ ክትጽንበሩ ወይ ናትኩም ክትጅምሩ ከም እትኽእሉ ዝገልጹ ሓጸርትን ቀለልትን ጽሑፋት።",
+    "Suggest a listing": "ሓድሽ ዝርዝር ኣቕርቡ",
+    "Know a mutual-aid group, a request or volunteer form, a hotline or a fund that is missing from the directory? Tell us about it. An editor checks every suggestion with the group before it is published.": "ካብ መዘርዝር ዝጎደለ ጉጅለ ምትሕግጋዝ፣ ናይ ሓገዝ ሕቶ ወይ ናይ ወለንተኛታት ቅጥዒ፣ ናይ ሓገዝ ቴሌፎን መስመር ወይ ፈንድ ትፈልጡ ዶ? ንገሩና። ነፍሲ ወከፍ ርእይቶ ቅድሚ ምሕታሙ ኣርታዒ ምስቲ ጉጅለ የረጋግጾ።",
+    "Thank you. An editor will check it with the group before it appears in the directory.": "የቐንየልና። ኣብ መዘርዝር ቅድሚ ምውጽኡ ኣርታዒ ምስቲ ጉጅለ ከረጋግጾ እዩ።",
 }

@@ -263,4 +263,8 @@ TRANSLATIONS = {
     "A mutual aid group that brings together neighbors in Snohomish County, just north of King County, during the pandemic.": "Một nhóm tương trợ quy tụ hàng xóm ở Quận Snohomish, ngay phía bắc Quận King, trong thời kỳ đại dịch.",
     "A COVID-19 mutual aid effort for people living in South King County and on the Eastside, with its own form for asking volunteers for support.": "Một nỗ lực tương trợ COVID-19 dành cho người dân sống ở Nam Quận King và vùng Eastside, có mẫu đơn riêng để nhờ tình nguyện viên hỗ trợ.",
     "A group that takes donated supplies straight to people who are living without a home. You reach them on Facebook.": "Một nhóm mang đồ dùng được quyên góp thẳng đến những người đang sống không nhà. Bạn có thể liên lạc với nhóm qua Facebook.",
+    # The article index and the suggest page: the navigation's "Articles" and "Suggest a listing" (issue 12).
+    "Suggest a listing": "Đề xuất một mục mới",
+    "Know a mutual-aid group, a request or volunteer form, a hotline or a fund that is missing from the directory? Tell us about it. An editor checks every suggestion with the group before it is published.": "Bạn biết một nhóm tương trợ, một mẫu đơn xin hỗ trợ hoặc đăng ký tình nguyện, một đường dây nóng hay một quỹ mà danh bạ chưa có? Hãy cho chúng tôi biết. Một biên tập viên sẽ kiểm tra từng đề xuất với nhóm đó trước khi đăng.",
+    "Thank you. An editor will check it with the group before it appears in the directory.": "Cảm ơn bạn. Một biên tập viên sẽ kiểm tra với nhóm đó trước khi thông tin xuất hiện trong danh bạ.",
 }
