@@ -3,10 +3,12 @@
 As search/fts.py does on SQLite: the match (GIN indexes on the entries' `title` and `body`
 vectors) is joined to the candidate pages (a queryset compiled as a subquery), ordered by
 `ts_rank` (title × its length factor, plus body, with modelsearch's weights), then cut. One
-`ts_rank` per vector and page, the tsquery built once (a materialized CTE): modelsearch ranks
+`ts_rank` per vector and page, the tsquery a constant (see `tsquery`): modelsearch ranks
 a synonym `Or` as the mean of a rank per synonym and vector (20 per page for "comida") after
 an index lookup per candidate page, seconds per query at 100,000 pages.
 """
+
+import functools
 
 from django.conf import settings
 from django.db import connection
@@ -20,25 +22,35 @@ def available():
 
 def text_search_config():
     """The configuration the index was built with: the database backend's SEARCH_CONFIG, or
-    the server's default_text_search_config when unset (modelsearch passes none then)."""
+    else the server's default_text_search_config (modelsearch names none then)."""
     for config in settings.WAGTAILSEARCH_BACKENDS.values():
-        if config["BACKEND"].endswith(".database"):
-            return config.get("SEARCH_CONFIG")
-    return None
+        if config["BACKEND"].endswith(".database") and config.get("SEARCH_CONFIG"):
+            return config["SEARCH_CONFIG"]
+    return server_default_config()
+
+
+@functools.cache
+def server_default_config():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW default_text_search_config")
+        return cursor.fetchone()[0]
 
 
 def tsquery(alternatives):
     """(sql, params): a tsquery matching any alternative (each word of a word list, or a
-    phrase), normalised as the index was (stemming, stop words)."""
+    phrase), normalised as the index was (stemming, stop words).
+
+    The configuration is always named: `plainto_tsquery(regconfig, text)` is immutable, so
+    the planner folds the whole tsquery into a constant once, and estimates from the index's
+    statistics how many entries match (it chooses the join order from that)."""
     config = text_search_config()
-    prefix, config_params = ("%s::regconfig, ", [config]) if config else ("", [])
     parts, params = [], []
     for words, phrase in alternatives:
         function = "phraseto_tsquery" if phrase else "plainto_tsquery"
         for text in [" ".join(words)] if phrase else words:
-            parts.append(f"{function}({prefix}%s)")
-            params += [*config_params, text]
-    return " || ".join(parts), params
+            parts.append(f"{function}(%s::regconfig, %s)")
+            params += [config, text]
+    return "(" + " || ".join(parts) + ")", params
 
 
 def rank_weights():
@@ -54,16 +66,24 @@ def ranked_pages(alternatives, candidates, limit):
     query_sql, query_params = tsquery(alternatives)
     candidate_sql, candidate_params = subquery(candidates)
     sql = (
-        f"WITH q AS MATERIALIZED (SELECT ({query_sql}) AS query) "
-        f"SELECT p.id, p.locale_id FROM q, {entry_table()} e "
+        f"SELECT p.id, p.locale_id FROM {entry_table()} e "
         f"{page_join('e.object_id = p.id::text')} "
-        f"WHERE (e.title @@ q.query OR e.body @@ q.query) AND p.id IN ({candidate_sql}) "
-        "ORDER BY ts_rank(%s::float4[], e.title, q.query) * e.title_norm "
-        "+ ts_rank(%s::float4[], e.body, q.query) DESC, p.id "
+        f"WHERE (e.title @@ {query_sql} OR e.body @@ {query_sql}) AND p.id IN ({candidate_sql}) "
+        f"ORDER BY ts_rank(%s::float4[], e.title, {query_sql}) * e.title_norm "
+        f"+ ts_rank(%s::float4[], e.body, {query_sql}) DESC, p.id "
         "LIMIT %s"
     )
     weights = rank_weights()
-    params = [*query_params, *candidate_params, weights, weights, limit]
+    params = [
+        *query_params,
+        *query_params,
+        *candidate_params,
+        weights,
+        *query_params,
+        weights,
+        *query_params,
+        limit,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
