@@ -6,12 +6,12 @@ schedules in RFC 5545 terms (freq WEEKLY, byday). Empty values are left out rath
 as empty strings, as HSDS consumers expect.
 """
 
-import json
 import uuid
 
 from django.conf import settings
 from django.utils import translation
 
+from directory.models.contacts import json_list
 from search.text import plain_text
 
 from .ids import service_id, stable_id
@@ -139,13 +139,6 @@ def phones(listing, sid):
 
 def by_code(language):
     return language["code"]
-
-
-def json_list(value):
-    """A JSON array as read back: a list, JSON text (SQLite nests arrays as text) or None."""
-    if isinstance(value, str):
-        value = json.loads(value)
-    return value or []
 
 
 def service_areas(listing, sid):

@@ -12,8 +12,8 @@ four per chunk, and holds one chunk in memory at a time.
 
 from itertools import islice
 
-from django.db.models import Aggregate, Count, F, JSONField, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import Coalesce, JSONObject
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce
 
 from directory.filters import filter_listings
 from directory.models import (
@@ -25,6 +25,7 @@ from directory.models import (
     Need,
     Organization,
 )
+from directory.models.contacts import json_rows
 
 CHUNK_SIZE = 500
 
@@ -84,25 +85,6 @@ def localized_terms(model, locale):
     fields = ["name"] + (["description"] if hasattr(model, "description") else [])
     local = {f"local_{name}": Coalesce(localized(model, locale, name), F(name)) for name in fields}
     return model.objects.annotate(**local)
-
-
-class JSONArrayAgg(Aggregate):
-    """The JSON array of an expression over the rows: SQLite's json_group_array,
-    PostgreSQL's json_agg (Django 5.2 has no portable one)."""
-
-    function = "JSON_GROUP_ARRAY"
-    output_field = JSONField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, function="JSON_AGG", **extra_context)
-
-
-def json_rows(queryset, group_by, **fields):
-    """A subquery: `fields` of each row of `queryset` as a JSON array of objects, for the
-    outer row `group_by` points to (None when it has none)."""
-    rows = JSONArrayAgg(JSONObject(**fields))
-    grouped = queryset.order_by().values(group_by).annotate(rows=rows)
-    return Subquery(grouped.values("rows")[:1], output_field=JSONField())
 
 
 def phones_in(locale):

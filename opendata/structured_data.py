@@ -48,7 +48,7 @@ def listing_jsonld(listing, request=None, areas=None, organization=None):
     same_as = [account.url for account in listing.social_handles.all() if account.url]
     hours = opening_hours(listing)
     kind = listing_type(listing)
-    phones, _form_links = listing_contacts(listing)  # read once with the page's primary action
+    phones = listing_contacts(listing)[0]  # read once with the page's primary action
     telephone = next((phone.number.as_e164 for phone in phones if phone.is_callable), "")
     data = {
         "@context": "https://schema.org",

@@ -163,6 +163,7 @@ def describe(hits, query, request):
             continue
         results.append(
             {
+                "id": hit.page_id,  # the page's id: the HTML cards find listings' contacts by it
                 **card,
                 "highlight": hit.highlight  # the cluster's; else ours, from the card
                 or highlight(card["summary"], terms())

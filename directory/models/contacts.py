@@ -4,16 +4,18 @@ Phones are an inline on every listing (HSDS `phone`): a number validated and sto
 (`phonenumbers`, US by default), its type, the languages it is answered in and an optional
 label. Numbers are synchronized across translations; only labels are translated.
 
-`primary_action` picks what a card and the listing page offer first; `attach_contacts` reads
-the phones and form links of a whole page of cards in two queries, so cards never ask per card.
+`primary_action` picks what a card and the listing page offer first; `contact_columns` and
+`attach_contacts` bring the phones, form links and social links of a whole page of cards as
+JSON in the listings' own rows (or one query), so cards never ask per card.
 """
 
-from collections import defaultdict
+import json
 from dataclasses import dataclass
 
 from django import forms
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Aggregate, Exists, F, JSONField, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,7 +28,8 @@ from phonenumber_field.modelfields import PhoneNumberField
 from phonenumber_field.phonenumber import PhoneNumber, to_python
 
 from .listing_types import FormLink
-from .listings import SocialHandle, in_default_locale
+from .listings import ListingPage, SocialHandle, in_default_locale
+from .taxonomy import Language
 
 
 class PhoneType(models.TextChoices):
@@ -137,27 +140,165 @@ def reachable_q():
     )
 
 
+class JSONArrayAgg(Aggregate):
+    """The JSON array of an expression over the rows: SQLite's json_group_array,
+    PostgreSQL's jsonb_agg (jsonb, not json: a DISTINCT over the rows can compare it).
+    Django 5.2 has no portable one."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def json_rows(queryset, group_by, **fields):
+    """A subquery: `fields` of each row of `queryset` as a JSON array of objects, for the
+    outer row `group_by` points to (None when it has none)."""
+    rows = JSONArrayAgg(JSONObject(**fields))
+    grouped = queryset.order_by().values(group_by).annotate(rows=rows)
+    return Subquery(grouped.values("rows")[:1], output_field=JSONField())
+
+
+def json_list(value):
+    """A JSON array as read back: a list, JSON text (SQLite nests arrays as text) or None."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value or []
+
+
+def contact_columns():
+    """Annotations giving each listing its phones (with their languages), form links (with
+    their language) and social accounts' links as JSON, in the listing's own row: cards
+    need no query of their own (`attach_contacts`)."""
+    answered_in = json_rows(
+        ListingPhone.languages.through.objects.filter(listingphone_id=OuterRef("pk")),
+        "listingphone_id",
+        id=F("language_id"),
+        code=F("language__code"),
+        name=F("language__name"),
+        native_name=F("language__native_name"),
+    )
+    pk = OuterRef("pk")
+    return {
+        "contact_phones": json_rows(
+            ListingPhone.objects.filter(page_id=pk),
+            "page_id",
+            id=F("pk"),
+            number=F("number"),
+            type=F("phone_type"),
+            label=F("label"),
+            sort=F("sort_order"),
+            languages=answered_in,
+        ),
+        "contact_form_links": json_rows(
+            FormLink.objects.filter(page_id=pk),
+            "page_id",
+            id=F("pk"),
+            url=F("url"),
+            sort=F("sort_order"),
+            language_id=F("language_id"),
+            code=F("language__code"),
+            name=F("language__name"),
+            native_name=F("language__native_name"),
+        ),
+        "contact_links": json_rows(
+            SocialHandle.objects.filter(page_id=pk).exclude(url=""),
+            "page_id",
+            platform=F("platform"),
+            handle=F("handle"),
+            url=F("url"),
+            sort=F("sort_order"),
+        ),
+    }
+
+
+def by_order(row):
+    return (row["sort"] is None, row["sort"] or 0, row.get("id") or 0)
+
+
+def phones_from(rows, page_id):
+    phones = []
+    for row in sorted(json_list(rows), key=by_order):
+        phone = ListingPhone(
+            pk=row["id"],
+            page_id=page_id,
+            number=row["number"],
+            phone_type=row["type"],
+            label=row["label"],
+            sort_order=row["sort"],
+        )
+        phone.languages = [
+            Language(
+                pk=lang["id"], code=lang["code"], name=lang["name"], native_name=lang["native_name"]
+            )
+            for lang in sorted(json_list(row["languages"]), key=lambda lang: lang["code"])
+        ]
+        phones.append(phone)
+    return phones
+
+
+def form_links_from(rows, page_id):
+    return [
+        FormLink(
+            pk=row["id"],
+            page_id=page_id,
+            url=row["url"],
+            sort_order=row["sort"],
+            language=Language(
+                pk=row["language_id"],
+                code=row["code"],
+                name=row["name"],
+                native_name=row["native_name"],
+            ),
+        )
+        for row in sorted(json_list(rows), key=by_order)
+    ]
+
+
+def links_from(rows):
+    return [
+        (row["url"], f"{SocialHandle.Platform(row['platform']).label}: {row['handle']}")
+        for row in sorted(json_list(rows), key=by_order)
+    ]
+
+
 def attach_contacts(listings):
-    """Read the phones (with their languages) and form links of `listings` in two queries and
-    keep them on each listing for `primary_action`. Returns `listings`, as a list."""
+    """Keep on each of `listings` its phones, form links and social links for
+    `primary_action` and the templates: from the listing's own row when it was read with
+    `contact_columns()` (the directory's cards), else read in one query for all of them.
+    Returns `listings`, as a list."""
     listings = list(listings)
-    ids = [listing.pk for listing in listings]
-    phones = defaultdict(list)
-    form_links = defaultdict(list)
-    if ids:
-        found = ListingPhone.objects.filter(page_id__in=ids).prefetch_related("languages")
-        for phone in found.order_by("sort_order", "pk"):
-            phones[phone.page_id].append(phone)
-        links = FormLink.objects.filter(page_id__in=ids).select_related("language")
-        for link in links.order_by("sort_order", "pk"):
-            form_links[link.page_id].append(link)
-    for listing in listings:
-        listing.__dict__["_contacts"] = (phones[listing.pk], form_links[listing.pk])
+    missing = [item.pk for item in listings if not hasattr(item, "contact_phones")]
+    found = {}
+    if missing:
+        rows = ListingPage.objects.filter(pk__in=missing).annotate(**contact_columns())
+        found = {
+            pk: (phones, form_links, links)
+            for pk, phones, form_links, links in rows.values_list(
+                "pk", "contact_phones", "contact_form_links", "contact_links"
+            )
+        }
+    for item in listings:
+        if hasattr(item, "contact_phones"):
+            phones, form_links, links = (
+                item.contact_phones,
+                item.contact_form_links,
+                item.contact_links,
+            )
+        else:
+            phones, form_links, links = found.get(item.pk, (None, None, None))
+        item.__dict__["_contacts"] = (
+            phones_from(phones, item.pk),
+            form_links_from(form_links, item.pk),
+            links_from(links),
+        )
     return listings
 
 
 def listing_contacts(listing):
-    """(phones, form links) of one listing: as attached, else read now."""
+    """(phones, form links, [(url, name)] of social accounts) of one listing: as attached,
+    else read now."""
     if "_contacts" not in listing.__dict__:
         attach_contacts([listing])
     return listing.__dict__["_contacts"]
@@ -170,7 +311,7 @@ def primary_action(listing, language_code):
     one answered in the reader's language before others; then a form in another language
     (named as such), the website, e-mail, and a mailing list or social account's link.
     """
-    phones, links = listing_contacts(listing)
+    phones, links, social = listing_contacts(listing)
     link = next((link for link in links if link.language.code == language_code), None)
     if link is not None:
         return Action("form", link.url, link.language.native_name, link.language.code)
@@ -195,4 +336,7 @@ def primary_action(listing, language_code):
         return Action("email", f"mailto:{listing.email}", listing.email)
     if listing.mailing_list_url:
         return Action("link", listing.mailing_list_url, listing.mailing_list_name)
+    if social:
+        url, name = social[0]
+        return Action("link", url, name)
     return None

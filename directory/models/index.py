@@ -20,7 +20,7 @@ from home.mixins import IntroPageMixin
 from home.querysets import PortalPageManager, note_reader_translations
 from home.request_memo import remember
 
-from .contacts import attach_contacts
+from .contacts import attach_contacts, contact_columns
 from .listings import Direction, ListingPage
 from .taxonomy import Area, Need
 
@@ -54,7 +54,9 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             ListingPage.objects.for_reader(self.locale)
             # What a card shows: its languages (the locale comes from the request's memo)
             .prefetch_related("languages")
-            # Listings nobody can reach yet come last, labelled so (contacts.py).
+            # and how to reach it, in the same row (contacts.py); listings nobody can reach
+            # yet come last, labelled so.
+            .annotate(**contact_columns())
             .reachable_first("title")
         )
 

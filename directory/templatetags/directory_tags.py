@@ -80,3 +80,29 @@ def listing_phones(listing):
 def listing_form_links(listing):
     """A form listing's links, one per language, with their languages (read once)."""
     return listing_contacts(listing)[1]
+
+
+@register.simple_tag
+def with_primary_actions(results):
+    """Search results as (result, reach) pairs: `reach` is None for articles and pages, and
+    for a listing {"action": its primary action or None}, all read in one query."""
+    from directory.models import ListingPage
+    from directory.models.contacts import contact_columns
+    from directory.models.listings import ListingKind
+
+    ids = [result["id"] for result in results if result.get("kind") in ListingKind.values]
+    listings = {}
+    if ids:
+        found = ListingPage.objects.filter(pk__in=ids).annotate(**contact_columns())
+        fields = ("website", "email", "mailing_list_url", "mailing_list_name")
+        listings = {listing.pk: listing for listing in attach_contacts(found.only(*fields))}
+    language = (get_language() or "").split("-")[0]
+    return [
+        (
+            result,
+            {"action": listings[result["id"]].primary_action(language)}
+            if result.get("id") in listings
+            else None,
+        )
+        for result in results
+    ]

@@ -299,3 +299,16 @@ def test_publishing_a_reachable_listing_does_not_warn(editor_client, directory):
     )
     assert GroupPage.objects.get(title="Loud group").live
     assert "without any way to reach it" not in response.content.decode()
+
+
+def test_search_results_offer_the_action_first_or_say_none_is_known(client, locales, directory):
+    GroupPageFactory(
+        parent=directory, title="Rainier pantry", summary="Groceries.", phone="206 555 0140"
+    )
+    GroupPageFactory(parent=directory, title="Quiet pantry", summary="Groceries.")
+
+    html = client.get("/en/search/", {"q": "pantry"}).content.decode()
+
+    assert 'href="tel:+12065550140">Call (206) 555-0140</a>' in html
+    quiet = html[html.index("Quiet pantry") :]
+    assert '<p class="unreachable">No contact details yet</p>' in quiet[: quiet.index("</li>")]

@@ -20,7 +20,7 @@ from wagtail.models import Locale
 import pytest
 
 from directory.factories import GroupPageFactory
-from directory.models import Area, DirectoryIndexPage, Language, ListingPage, Need
+from directory.models import Area, DirectoryIndexPage, Language, ListingPage, ListingPhone, Need
 from tests.helpers import load_demo
 
 BUDGET = 10
@@ -66,7 +66,8 @@ PAGES = [
 
 
 def add_listings(count):
-    """`count` English groups under the demo's directory, spread over its terms."""
+    """`count` English groups under the demo's directory, spread over its terms, each with a
+    phone number."""
     english = Locale.objects.get(language_code="en")
     directory = DirectoryIndexPage.objects.get(locale=english)
     needs = cycle(Need.objects.filter(locale=english).order_by("slug"))
@@ -83,6 +84,8 @@ def add_listings(count):
             needs=[food, next(needs)],
             areas=[seattle, next(areas)],
             languages=[next(languages), next(languages)],
+            # A fictional number answered in one language: cards show it as their action.
+            phones=[ListingPhone(number=f"206 555 01{n % 100:02}", languages=[next(languages)])],
         )
 
 
