@@ -240,7 +240,7 @@ def test_an_unreachable_listing_says_so_plainly_and_sorts_last(client, directory
     assert "We have not confirmed" not in listing
 
 
-def test_a_social_account_or_fax_alone(directory):
+def test_a_social_account_alone_is_a_way_to_reach_a_fax_alone_is_not(directory):
     from directory.models import SocialHandle
 
     social = GroupPageFactory(
@@ -258,6 +258,13 @@ def test_a_social_account_or_fax_alone(directory):
         .values_list("pk", "reachable")
     )
     assert reachable == {social.pk: True, fax.pk: False}  # nobody can call a fax
+    action = ListingPage.objects.get(pk=social.pk).primary_action("en")
+    assert (action.kind, action.url, action.text) == (
+        "link",
+        "https://example.org/pantry",
+        "Facebook: pantry",
+    )
+    assert ListingPage.objects.get(pk=fax.pk).primary_action("en") is None
 
 
 def test_the_review_report_lists_unreachable_listings_first(editor_client, directory, settings):
