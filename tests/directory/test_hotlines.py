@@ -29,5 +29,5 @@ def test_a_hotline_is_left_out_of_its_own_page(client, directory):
 
 def hotlines_section(response):
     html = response.content.decode()
-    start = html.index('<section class="hotlines"')
+    start = html.index('<section class="hotlines')  # the full list, or the names only
     return html[start : html.index("</section>", start)]
