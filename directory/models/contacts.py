@@ -100,8 +100,14 @@ class ListingPhone(TranslatableMixin, Orderable, ClusterableModel):
         return readable(self.number)
 
     @property
+    def is_valid_number(self):
+        """False only for text kept from before numbers were validated (the migration keeps
+        what editors typed): shown as written, never dialled."""
+        return isinstance(self.number, PhoneNumber) and self.number.is_valid()
+
+    @property
     def is_callable(self):
-        return self.phone_type in CALLABLE_TYPES
+        return self.phone_type in CALLABLE_TYPES and self.is_valid_number
 
 
 def readable(number):
@@ -327,7 +333,10 @@ def primary_action(listing, language_code):
     if links:
         other = links[0].language
         return Action("form", links[0].url, other.native_name, other.code, other.name)
-    texting = next((phone for phone in phones if phone.phone_type == PhoneType.TEXT), None)
+    texting = next(
+        (phone for phone in phones if phone.phone_type == PhoneType.TEXT and phone.is_valid_number),
+        None,
+    )
     if texting is not None:
         return Action("text", f"sms:{texting.number.as_e164}", texting.display_number)
     if listing.website:

@@ -319,3 +319,14 @@ def test_search_results_offer_the_action_first_or_say_none_is_known(client, loca
     assert 'href="tel:+12065550140">Call (206) 555-0140</a>' in html
     quiet = html[html.index("Quiet pantry") :]
     assert '<p class="unreachable">No contact details yet</p>' in quiet[: quiet.index("</li>")]
+
+
+def test_text_kept_from_before_validation_is_shown_never_dialled(client, directory):
+    # What the data migration keeps when an old `phone` was no number: the editor's words.
+    group = GroupPageFactory(parent=directory, phones=[ListingPhone(number="call the office")])
+
+    html = client.get(group.url).content.decode()
+
+    assert "call the office" in html
+    assert 'href="tel:' not in html
+    assert group.primary_action("en") is None
