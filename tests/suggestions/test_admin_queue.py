@@ -11,7 +11,7 @@ from django.utils.timezone import localtime
 
 import pytest
 
-from directory.factories import AreaFactory, GroupPageFactory
+from directory.factories import AreaFactory, GroupPageFactory, LanguageFactory
 from suggestions.factories import ListingSuggestionFactory, ProblemReportFactory
 from suggestions.models import ListingSuggestion, ProblemReport, Status
 
@@ -48,6 +48,7 @@ def suggestion(food):
     )
     suggestion.needs.set([food])
     suggestion.areas.set([AreaFactory(slug="rainier-valley", name="Rainier Valley")])
+    suggestion.languages.set([LanguageFactory(code="ti", name="Tigrinya", native_name="ትግርኛ")])
     return suggestion
 
 
@@ -105,6 +106,7 @@ def test_a_suggestion_shows_what_was_sent(client, editor, suggestion):
         "Free groceries on Saturdays.",
         "Food",
         "Rainier Valley",
+        "Tigrinya",
         "https://pantry.example.org/",
         "Ask at the community centre.",
         "neighbour@example.org",
