@@ -133,8 +133,11 @@ def test_reader_narrows_search_results_to_one_need(listings_for_two_needs, page)
     ]
 
     facets = page.get_by_role("complementary", name="Narrow the results")
+    facets.get_by_text("Filters").click()  # on a phone the facets are folded
     facets.get_by_role("link", name=re.compile("Food")).click()
 
+    expect(facets.locator("summary")).to_contain_text("Food")  # the choice stays in sight
+    facets.get_by_text("Filters").click()
     expect(facets.get_by_role("link", name=re.compile("Food"))).to_have_attribute(
         "aria-current", "true"
     )
