@@ -15,7 +15,12 @@ def shoot(page, name):
 
 
 def test_first_listing_is_above_the_fold_on_directory_pages(demo_site, page):
-    for url in ["/en/directory/get-help/", "/am/directory/needs/food/", "/vi/directory/give-help/"]:
+    for url in [
+        "/en/directory/",
+        "/en/directory/get-help/",
+        "/am/directory/needs/food/",
+        "/vi/directory/give-help/",
+    ]:
         page.goto(url)
         first = page.locator(".card-list .card__title").first
         expect(first, url).to_be_in_viewport(ratio=1)
