@@ -81,7 +81,7 @@ class DatabaseBackend:
                 fallbacks = pages.exclude(locale_id=reader.pk)
                 found += ranked_pages(alternatives, fallbacks, MAX_MATCHES - len(found))
         else:  # another database: Wagtail's own search, then the language sort here
-            found = pages.only("pk", "locale_id", "title").search(
+            found = searchable(pages).only("pk", "locale_id", "title").search(
                 expression, backend=wagtail_database_backend()
             )[:MAX_MATCHES]
             found = [(page.pk, page.locale_id) for page in found]
@@ -130,11 +130,19 @@ class DatabaseBackend:
         text = " ".join(words(query.text))
         if not text:
             return []
-        found = self.candidates(query).autocomplete(text, backend=wagtail_database_backend())
+        found = searchable(self.candidates(query)).autocomplete(
+            text, backend=wagtail_database_backend()
+        )
         codes = {loc.pk: code for code, loc in locales_by_code().items()}
         ranked = [(page.pk, codes.get(page.locale_id, "")) for page in found[: limit * 3]]
         ranked.sort(key=lambda item: item[1] != query.language)
         return [Hit(page_id=pid, language=code) for pid, code in ranked[:limit]]
+
+
+def searchable(pages):
+    """The same pages as a filter modelsearch can read: it translates only plain field
+    lookups, not the visibility rule's correlated EXISTS (home/querysets.py)."""
+    return Page.objects.filter(pk__in=pages.values("pk"))
 
 
 def ranked_statement():

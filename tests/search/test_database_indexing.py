@@ -15,7 +15,7 @@ from tests.helpers import publish
 from tests.search.test_settings import base_settings
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_update_index_commits_as_it_goes(settings, monkeypatch, directory):
     settings.WAGTAILSEARCH_BACKENDS = base_settings()["wagtail"]  # the production settings
     publish(GroupPageFactory(parent=directory, title="Grocery runs"))
