@@ -1,11 +1,7 @@
 """The home page: what mutual aid is, the two paths (get help, give help), and urgent contacts."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -171,19 +167,16 @@ class SiteText(TranslatableMixin, models.Model):
 
     @classmethod
     def for_language(cls, language_code):
-        """The record for a language, or None: from the cache, else one query."""
-        key = SITE_TEXT_CACHE_KEY.format(language_code)
-        found = cache.get(key)
-        if found is None:
-            found = cls.objects.filter(locale__language_code=language_code).first() or False
-            # No expiry needed: saving or deleting any record clears every language's entry.
-            cache.set(key, found, None)
-        return found or None
+        """The record for a language, or None: kept with the site's structure, so every page
+        reads it in the same cache read (home/site_structure.py), and dropped with it when an
+        editor saves or deletes one (home/fragments.py)."""
+        from home import site_structure
+
+        return site_structure.kept(SITE_TEXTS).get(language_code)
+
+    @classmethod
+    def by_language(cls):
+        return {text.locale.language_code: text for text in cls.objects.select_related("locale")}
 
 
-SITE_TEXT_CACHE_KEY = "home:site-text:{}"
-
-
-@receiver([post_save, post_delete], sender=SiteText)
-def forget_site_text(**kwargs):
-    cache.delete_many([SITE_TEXT_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])
+SITE_TEXTS = "portal:site-structure:site-texts"
