@@ -51,15 +51,22 @@ def fragment_key(request, name, vary):
 
 def cached(request, name, vary, render):
     """`render()`, or what it returned for the same key before."""
+    return cached_object(request, name, vary, render)
+
+
+def cached_object(request, name, vary, compute, keep=lambda value: True):
+    """`compute()`, or what it returned for the same key before (when `keep(value)` let it
+    be kept)."""
     key = fragment_key(request, name, vary)
     if key is None:
-        return render()
+        return compute()
     store = caches["template_fragments"]
-    html = store.get(key)
-    if html is None:
-        html = render()
-        store.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
-    return html
+    value = store.get(key)
+    if value is None:
+        value = compute()
+        if keep(value):
+            store.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+    return value
 
 
 @functools.cache

@@ -22,6 +22,7 @@ from django.http import Http404
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models import sites as wagtail_sites
 from wagtail.signals import post_page_move
+from wagtail.url_routing import RouteResult
 
 from home.request_memo import forget, remember
 
@@ -152,10 +153,25 @@ def route_for_request(request, path):
             else:
                 components = [component for component in path.split("/") if component]
                 root = localized_root(site.root_page)
-                request._wagtail_route_for_request = route_below(root, request, components)
+                request._wagtail_route_for_request = kept_route(
+                    request, root, lambda: route_below(root, request, components)
+                )
         except Http404:
             request._wagtail_route_for_request = None
     return request._wagtail_route_for_request
+
+
+def kept_route(request, root, route):
+    """`route()`, or the page it found for this path before, unless an editor changed anything
+    since (the key holds the content generation, home/fragments.py). Only a route to a page
+    itself is kept (a routable page's sub-route names a view): the page is stored pickled, so
+    each request gets its own copy; a path that is not found is never kept."""
+    from home.fragments import cached_object
+
+    def is_a_page(found):
+        return isinstance(found, RouteResult) and not found.args and not found.kwargs
+
+    return cached_object(request, "route", [root.pk, request.path], route, keep=is_a_page)
 
 
 def _drop_cached():

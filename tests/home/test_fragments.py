@@ -22,9 +22,7 @@ def article_with_listing(articles_index, directory, food):
     return article, listing
 
 
-def test_a_related_listing_renamed_after_a_read_shows_on_the_article(
-    client, article_with_listing
-):
+def test_a_related_listing_renamed_after_a_read_shows_on_the_article(client, article_with_listing):
     article, listing = article_with_listing
     assert "Rainier pantry" in client.get(article.url).content.decode()  # now kept
 
@@ -104,8 +102,31 @@ def test_a_kept_page_is_read_again_in_a_few_queries(
     NeedFactory(slug="rides", name="Rides")  # any edit: the kept renderings are dropped
     first = client.get(article.url).content.decode()
 
-    # Routing and the serve view's checks remain; the header, cards and body are kept.
-    with django_assert_max_num_queries(3):
+    # The route, the header, the cards and the body are all kept: nothing to read again.
+    with django_assert_max_num_queries(0):
         again = client.get(article.url).content.decode()
     assert again == first
     assert "Rainier pantry" in again
+
+
+def test_a_page_unpublished_after_a_read_is_gone_at_once(client, article_with_listing):
+    article, _listing = article_with_listing
+    assert client.get(article.url).status_code == 200  # its route is now kept too
+
+    article.unpublish()
+
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_page_moved_after_a_read_answers_at_its_new_address(client, article_with_listing, home):
+    article, _listing = article_with_listing
+    old_url = article.url
+    assert client.get(old_url).status_code == 200
+
+    article.move(home, pos="last-child")
+    article.refresh_from_db()
+
+    moved = client.get(old_url)  # Wagtail's redirects app sends the reader on
+    assert moved.status_code == 301
+    assert moved["Location"].endswith(article.url)
+    assert "Starting a pantry" in client.get(article.url).content.decode()
