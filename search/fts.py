@@ -14,6 +14,8 @@ query at 10,000 pages; FTS5 ranks every match in one pass. PostgreSQL has its ow
 
 from django.db import connection
 
+from home.request_memo import remember
+
 from .fts_common import entry_table, page_join, subquery
 
 # bm25 weights for the FTS5 columns (autocomplete, body, title), as Wagtail's title boost.
@@ -21,11 +23,12 @@ WEIGHTS = (0.0, 1.0, 2.0)
 
 
 def available():
+    """Whether SQLite's FTS5 table is there (asked once per request)."""
     if connection.vendor != "sqlite":
         return False
     from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 
-    return fts5_available() and fts_table_exists()
+    return remember("sqlite-fts5", lambda: fts5_available() and fts_table_exists())
 
 
 def quote(term):

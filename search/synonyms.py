@@ -2,6 +2,9 @@
 
 from django.core.cache import cache
 
+from home.request_memo import forget as forget_request_memo
+from home.request_memo import remember
+
 from .text import fold, words
 
 CACHE_KEY = "search:synonym-groups"
@@ -9,7 +12,12 @@ CACHE_SECONDS = 300
 
 
 def groups():
-    """Every synonym set's terms, cached (saving a set clears the cache, see signals.py)."""
+    """Every synonym set's terms, cached (saving a set clears the cache, see signals.py); read
+    once per request, however many parts of the search ask."""
+    return remember(CACHE_KEY, _cached_groups)
+
+
+def _cached_groups():
     cached = cache.get(CACHE_KEY)
     if cached is None:
         from .models import SynonymSet
@@ -21,6 +29,7 @@ def groups():
 
 def forget():
     cache.delete(CACHE_KEY)
+    forget_request_memo()  # a set saved in this request: its analyzers read the new terms
 
 
 def _contains(haystack, needle):
