@@ -81,9 +81,11 @@ class DatabaseBackend:
                 fallbacks = pages.exclude(locale_id=reader.pk)
                 found += ranked_pages(alternatives, fallbacks, MAX_MATCHES - len(found))
         else:  # another database: Wagtail's own search, then the language sort here
-            found = searchable(pages).only("pk", "locale_id", "title").search(
-                expression, backend=wagtail_database_backend()
-            )[:MAX_MATCHES]
+            found = (
+                searchable(pages)
+                .only("pk", "locale_id", "title")
+                .search(expression, backend=wagtail_database_backend())[:MAX_MATCHES]
+            )
             found = [(page.pk, page.locale_id) for page in found]
         ranked = [(pk, codes.get(locale_id, "")) for pk, locale_id in found]
         # Stable: within each language the order above stays.
