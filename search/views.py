@@ -17,9 +17,7 @@ from wagtail.models import Locale
 
 from directory.facets import FACETS, FACETS_BY_NAME
 from directory.models import DirectoryIndexPage
-from directory.templatetags.directory_tags import hotlines_key
 from home.request_memo import locales_by_code
-from home.site_structure import kept
 
 from . import service
 from .forms import SearchForm
@@ -107,11 +105,9 @@ def facet_links(results, text, filters):
 
 
 def help_links():
-    """What the page offers when nothing matched: hotlines and browsing by need. Asked only
-    when shown: the hotlines are kept with the site's structure, the directory is looked up
-    when the template first reads it."""
+    """What the page offers when nothing matched: browsing by need (the hotlines are in the
+    urgent-help block on every search page). Read only when the template shows it."""
     locale = Locale.get_active()
-    hotlines = kept(hotlines_key(locale.language_code))[:5]
     directory = SimpleLazyObject(lambda: DirectoryIndexPage.objects.for_reader(locale).first())
-    needs = FACETS_BY_NAME["need"].labels(locale.language_code)
-    return {"hotlines": hotlines, "directory": directory, "needs": needs}
+    needs = SimpleLazyObject(lambda: FACETS_BY_NAME["need"].labels(locale.language_code))
+    return {"directory": directory, "needs": needs}
