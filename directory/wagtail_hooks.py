@@ -25,7 +25,7 @@ class NeedViewSet(SnippetViewSet):
 class AreaViewSet(SnippetViewSet):
     model = Area
     icon = "site"
-    list_display = ["name", "slug", "locale"]
+    list_display = ["name", "parent", "slug", "locale"]
     list_filter = ["locale"]
     search_fields = ["name", "description"]
 

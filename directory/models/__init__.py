@@ -5,6 +5,7 @@ from .hours import Holiday, OpeningHours
 from .index import DirectoryIndexPage
 from .listing_types import ExternalFormPage, FormLink, GroupPage, HotlinePage, ResourcePage
 from .listings import ListingPage, SocialHandle
+from .locations import ListingLocation
 from .taxonomy import Area, Language, Need, Organization
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "Holiday",
     "HotlinePage",
     "Language",
+    "ListingLocation",
     "ListingPage",
     "ListingPhone",
     "Need",

@@ -52,6 +52,23 @@ class Cost(models.TextChoices):
     FEE = "fee", _("Fee")
 
 
+class Documents(models.TextChoices):
+    """Whether a reader must bring ID or papers (HSDS `required_document`): "none needed" is
+    worth saying plainly, since fear of being asked for ID keeps people away."""
+
+    NONE = "none", _("No ID or documents needed")
+    REQUIRED = "required", _("Documents required")
+
+
+class VerifiedHow(models.TextChoices):
+    """How someone last confirmed a listing's details."""
+
+    PHONE = "phone", _("By phone")
+    VISIT = "visit", _("In person")
+    WEBSITE = "website", _("On its website")
+    GROUP = "group", _("The group itself told us")
+
+
 class ListingKind(models.TextChoices):
     """What a reader filters by. Stored on every listing so one query can facet on it."""
 
@@ -75,7 +92,9 @@ def listing_panels(*kind_panels):
             [
                 FieldPanel("direction"),
                 FieldPanel("audience"),
-                FieldPanel("cost"),
+                FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_details")]),
+                FieldRowPanel([FieldPanel("documents"), FieldPanel("documents_details")]),
+                FieldPanel("accessibility"),
                 FieldPanel("needs", widget=checkboxes),
                 FieldPanel("areas", widget=checkboxes),
                 FieldPanel("languages", widget=checkboxes),
@@ -100,6 +119,15 @@ def listing_panels(*kind_panels):
             ],
             heading=_("Contact"),
         ),
+        InlinePanel(
+            "locations",
+            label=_("Location"),
+            heading=_("Locations"),
+            help_text=_(
+                "Where readers can go. Leave empty for groups that are online, answer the "
+                "phone or deliver."
+            ),
+        ),
         MultiFieldPanel(
             [
                 InlinePanel("opening_hours", label=_("Opening hours")),
@@ -115,7 +143,11 @@ def listing_panels(*kind_panels):
             help_text=_("Leave empty unless confirmed: no hours means readers see no hours."),
         ),
         MultiFieldPanel(
-            [FieldPanel("last_verified_on"), FieldPanel("last_verified_by")],
+            [
+                FieldRowPanel([FieldPanel("last_verified_on"), FieldPanel("last_verified_by")]),
+                FieldPanel("last_verified_how"),
+                FieldPanel("last_verified_note"),
+            ],
             heading=_("Verification"),
             help_text=_("Update these each time someone confirms the details with the group."),
         ),
@@ -190,10 +222,13 @@ class ListingPage(Page):
         help_text=_("Sorts the listing under 'Get help', 'Give help' or both."),
     )
     audience = models.CharField(
-        _("who it is for"),
+        _("who can use it"),
         max_length=255,
         blank=True,
-        help_text=_("E.g. 'Anyone in Seattle who needs groceries delivered'."),
+        help_text=_(
+            "Who is eligible, e.g. 'Anyone in Seattle who needs groceries delivered'. "
+            "Exported as HSDS's eligibility description."
+        ),
     )
     needs = ParentalManyToManyField(
         "directory.Need",
@@ -258,6 +293,39 @@ class ListingPage(Page):
         blank=True,
         help_text=_("Leave empty unless confirmed."),
     )
+    cost_details = models.CharField(
+        _("cost details"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. 'Pay what you can, from $5'. Leave empty unless confirmed."),
+    )
+    documents = models.CharField(
+        _("ID or documents"),
+        max_length=20,
+        choices=Documents.choices,
+        blank=True,
+        help_text=_("Leave empty unless confirmed: readers filter on 'No ID needed'."),
+    )
+    documents_details = models.CharField(
+        _("what to bring"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. 'Proof of address in King County, any language'."),
+    )
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("E.g. 'Interpreters on request; deliveries to people who cannot go out'."),
+    )
+    last_verified_how = models.CharField(
+        _("verified how"), max_length=20, choices=VerifiedHow.choices, blank=True
+    )
+    last_verified_note = models.CharField(
+        _("verification note"),
+        max_length=255,
+        blank=True,
+        help_text=_("For editors only, e.g. 'Spoke with the intake coordinator'."),
+    )
     closed_on_holidays = models.BooleanField(
         _("closed on holidays"),
         default=False,
@@ -289,6 +357,11 @@ class ListingPage(Page):
         TranslatableField("mailing_list_name"),
         SynchronizedField("direction"),
         SynchronizedField("cost"),
+        TranslatableField("cost_details"),
+        SynchronizedField("documents"),
+        TranslatableField("documents_details"),
+        TranslatableField("accessibility"),
+        TranslatableField("locations"),
         SynchronizedField("needs"),
         SynchronizedField("areas"),
         SynchronizedField("languages"),
@@ -300,6 +373,8 @@ class ListingPage(Page):
         SynchronizedField("social_handles"),
         SynchronizedField("mailing_list_url"),
         SynchronizedField("last_verified_on"),
+        SynchronizedField("last_verified_how"),
+        SynchronizedField("last_verified_note"),
         SynchronizedField("opening_hours"),
         SynchronizedField("by_appointment"),
         SynchronizedField("call_first"),

@@ -4,6 +4,8 @@ All four are translatable snippets. Slugs and codes are synchronized across loca
 filter such as `?need=food` means the same thing in every language; names are translated.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import JSONObject
@@ -158,7 +160,34 @@ class Need(DescribedTaxonomy):
 
 
 class Area(DescribedTaxonomy):
-    """A place a listing serves: a city, a part of the county, a county."""
+    """A place a listing serves: a city, a part of the county, a county.
+
+    Areas nest (King County contains Seattle and South King County): a listing that serves
+    the county serves every area inside it, so filtering by an area also finds listings of
+    the areas that enclose it. The hierarchy is kept on the default locale's areas, which
+    are the ones listings point to.
+    """
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("inside"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+        help_text=_("The larger area this one is part of, e.g. King County for Seattle."),
+    )
+
+    translatable_fields = DescribedTaxonomy.translatable_fields + [SynchronizedField("parent")]
+
+    def clean(self):
+        super().clean()
+        area = self.parent
+        while area is not None:
+            if area.pk == self.pk or area.translation_key == self.translation_key:
+                raise ValidationError({"parent": _("An area cannot be inside itself.")})
+            area = area.parent
 
     class Meta(DescribedTaxonomy.Meta):
         verbose_name = _("area")

@@ -48,6 +48,7 @@ def add_group(client, directory, title, phones=(), publish=True, phone_languages
         "phones": inline_formset(list(phones)),
         "social_handles": inline_formset([]),
         "opening_hours": inline_formset([]),
+        "locations": inline_formset([]),
         **fields,
     }
     if publish:

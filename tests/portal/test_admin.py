@@ -108,6 +108,7 @@ def listing_form(title, **extra):
         "phones": inline_formset([]),
         "social_handles": inline_formset([]),
         "opening_hours": inline_formset([]),
+        "locations": inline_formset([]),
         **extra,
     }
 
