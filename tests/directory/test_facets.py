@@ -20,7 +20,7 @@ def listings(directory, food):
 
 def test_every_surface_reads_the_same_facets(db):
     names = {facet.name for facet in FACETS}
-    assert names == {"need", "area", "language", "kind", "cost"}
+    assert names == {"need", "area", "language", "kind", "cost", "documents"}
     assert names <= set(SearchForm().fields)
 
 

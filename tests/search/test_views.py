@@ -49,11 +49,11 @@ API_SCHEMA = {
         "backend": {"enum": ["cluster", "database"]},
         "facets": {
             "type": "object",
-            "required": ["need", "area", "language", "kind", "cost"],
+            "required": ["need", "area", "language", "kind", "cost", "documents"],
             "additionalProperties": False,
             "properties": {
                 name: {"type": "array", "items": FACET_ITEM}
-                for name in ("need", "area", "language", "kind", "cost")
+                for name in ("need", "area", "language", "kind", "cost", "documents")
             },
         },
     },
