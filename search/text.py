@@ -23,6 +23,14 @@ def fold(text):
     return unicodedata.normalize("NFC", stripped).casefold()
 
 
+def term_key(term):
+    """(what a highlighted word is compared with, whether to fold the word first): a term
+    with no accents of its own matches words with any accents, one with accents only them."""
+    folded = fold(term)
+    plain = unicodedata.normalize("NFC", term).casefold()
+    return (folded, True) if folded == plain else (plain, False)
+
+
 def words(text):
     return WORD.findall(text)
 
@@ -40,19 +48,21 @@ def plain_text(html):
 def highlight(text, terms, length=200):
     """An escaped excerpt of `text` around the first match, matches wrapped in <mark>.
 
-    A word matches when its folded form starts with a folded term (so "meals" lights up for
-    "meal", "thực" for "thuc"). Returns "" when nothing matches.
+    A word matches when it starts with a term ("meals" lights up for "meal"). A term typed
+    without accents matches accented words ("thuc" lights up "thực"); a term with accents
+    matches those accents only: "đồ ăn" marks "đồ ăn", never "do" or "đỡ", which fold the
+    same way but are other words. Returns "" when nothing matches.
     """
-    folded_terms = {fold(t) for term in terms for t in words(term)}
-    folded_terms = {t for t in folded_terms if t}
-    if not text or not folded_terms:
+    keys = {term_key(t) for term in terms for t in words(term)}
+    keys = {(key, folded) for key, folded in keys if key}
+    if not text or not keys:
         return ""
 
     def matches(word):
-        folded = fold(word)
+        forms = {True: fold(word), False: word.casefold()}
         return any(
-            folded == term or (len(term) >= MIN_PREFIX and folded.startswith(term))
-            for term in folded_terms
+            forms[folded] == key or (len(key) >= MIN_PREFIX and forms[folded].startswith(key))
+            for key, folded in keys
         )
 
     spans = [m.span() for m in WORD.finditer(text) if matches(m.group())]

@@ -85,7 +85,8 @@ def listing_form_links(listing):
 @register.simple_tag
 def with_primary_actions(results):
     """Search results as (result, reach) pairs: `reach` is None for articles and pages, and
-    for a listing {"action": its primary action or None}, all read in one query."""
+    for a listing {"action": its primary action or None, "cost", "documents"} (the card's
+    "Free" and "No ID needed" badges), all read in one query."""
     from directory.models import ListingPage
     from directory.models.contacts import contact_columns
     from directory.models.listings import ListingKind
@@ -94,15 +95,23 @@ def with_primary_actions(results):
     listings = {}
     if ids:
         found = ListingPage.objects.filter(pk__in=ids).annotate(**contact_columns())
-        fields = ("website", "email", "mailing_list_url", "mailing_list_name")
+        fields = ("website", "email", "mailing_list_url", "mailing_list_name", "cost", "documents")
         listings = {listing.pk: listing for listing in attach_contacts(found.only(*fields))}
     language = (get_language() or "").split("-")[0]
     return [
         (
             result,
-            {"action": listings[result["id"]].primary_action(language)}
-            if result.get("id") in listings
-            else None,
+            reach(listings[result["id"]], language) if result.get("id") in listings else None,
         )
         for result in results
     ]
+
+
+def reach(listing, language):
+    """What a search result card shows of a listing beside its text: the primary action, and
+    what the access badges read."""
+    return {
+        "action": listing.primary_action(language),
+        "cost": listing.cost,
+        "documents": listing.documents,
+    }
