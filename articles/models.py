@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.mixins import IntroPageMixin
+from home.page_forms import SlugFromTitlePageForm
 from home.querysets import PortalPageManager, note_reader_translations
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
@@ -53,6 +54,7 @@ class Author(models.Model):
 
 class ArticleIndexPage(IntroPageMixin, Page):
     objects = PortalPageManager()
+    page_description = _("Lists the articles below it, newest first, filtered by kind.")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -93,6 +95,8 @@ class ArticlePageTag(TaggedItemBase):
 
 class ArticlePage(Page):
     objects = PortalPageManager()
+    page_description = _("An explainer, a history or a how-to: text, images, related listings.")
+    base_form_class = SlugFromTitlePageForm
 
     kind = models.CharField(_("kind"), max_length=20, choices=ArticleKind.choices)
     summary = models.TextField(

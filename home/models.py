@@ -19,6 +19,7 @@ from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 class HomePage(Page):
     objects = PortalPageManager()
+    page_description = _("The front page in one language: what mutual aid is, where to find help.")
 
     intro = models.TextField(
         _("introduction"),

@@ -147,6 +147,7 @@ class SuggestListingPage(RoutablePageMixin, IntroPageMixin, Page):
     """The public forms: suggest a listing (the page itself) and report a problem (a route)."""
 
     objects = PortalPageManager()
+    page_description = _("The public forms to suggest a listing and to report a problem.")
 
     thank_you = models.TextField(
         _("thank-you message"),

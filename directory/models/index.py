@@ -29,6 +29,7 @@ LISTINGS_PER_PAGE = 20
 
 class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
     objects = PortalPageManager()
+    page_description = _("The directory: lists every listing below it, with search and filters.")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = [

@@ -18,6 +18,8 @@ from .listings import ListingKind, ListingPage, in_default_locale, listing_panel
 class GroupPage(ListingPage):
     """A mutual-aid group or network."""
 
+    page_description = _("A mutual-aid group or network that people can contact or join.")
+
     how_to_join = models.TextField(
         _("how to join"),
         blank=True,
@@ -36,6 +38,8 @@ class GroupPage(ListingPage):
 
 class ExternalFormPage(ListingPage):
     """A form hosted elsewhere (request support, volunteer...), with a link per language."""
+
+    page_description = _("A form on another site, e.g. to request support or volunteer.")
 
     class Purpose(models.TextChoices):
         REQUEST_SUPPORT = "request_support", _("Request support")
@@ -90,6 +94,8 @@ class FormLink(Orderable):
 class HotlinePage(ListingPage):
     """A phone line: what to call about, when, in which languages."""
 
+    page_description = _("A phone line: what to call about, when, and in which languages.")
+
     call_about = models.TextField(
         _("what to call about"), help_text=_("The questions this line answers.")
     )
@@ -112,6 +118,8 @@ class HotlinePage(ListingPage):
 
 class ResourcePage(ListingPage):
     """A fund, study or other way to help: same shape, told apart by `resource_kind`."""
+
+    page_description = _("A fund, a study or survey, or another way to help.")
 
     class ResourceKind(models.TextChoices):
         FUND = "fund", _("Fund")

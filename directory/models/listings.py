@@ -20,12 +20,19 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.page_forms import SlugFromTitlePageForm
 from home.querysets import PortalPageQuerySet
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
@@ -84,7 +91,7 @@ def listing_panels(*kind_panels):
     """The editor's form for every listing: what it is, the kind's own fields, then contact."""
     checkboxes = forms.CheckboxSelectMultiple
     return [
-        FieldPanel("title"),
+        TitleFieldPanel("title"),  # fills the slug on the Promote tab as the editor types
         FieldPanel("summary"),
         FieldPanel("description"),
         *kind_panels,
@@ -204,6 +211,7 @@ class ListingPageQuerySet(PortalPageQuerySet):
 
 class ListingPage(Page):
     objects = PageManager.from_queryset(ListingPageQuerySet)()
+    base_form_class = SlugFromTitlePageForm
 
     summary = models.CharField(
         _("summary"),

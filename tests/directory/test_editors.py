@@ -1,0 +1,167 @@
+"""What editors rely on when they add and keep listings: a slug from the title, a page-type
+chooser that explains each type, hours typed as people say them and copied to other days, and
+"Mark verified" recording how and a note.
+
+Every contact detail here is fictional (555-01xx numbers, example.org addresses).
+"""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+from django.urls import reverse
+from django.utils.html import escape
+
+from wagtail.models import get_page_models
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from articles.models import ArticlePage
+from directory.factories import GroupPageFactory
+from directory.models import GroupPage
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def add_url(model, parent):
+    meta = model._meta
+    return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
+
+
+def group_form(title, slug="", **extra):
+    """The add form as an editor leaves it who never opened the Promote tab: no slug."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "summary": "Groceries for neighbours.",
+            "description": rich_text("<p>Details.</p>"),
+            "direction": "get",
+            "how_to_join": "",
+            "phones": inline_formset([]),
+            "social_handles": inline_formset([]),
+            "opening_hours": inline_formset(extra.pop("hours", [])),
+            "locations": inline_formset([]),
+            "action-publish": "publish",
+            **extra,
+        }
+    )
+
+
+# --- 1. Slug from the title -------------------------------------------------------------------
+def test_the_title_field_fills_the_slug_in_the_browser(editor_client, directory):
+    """Wagtail's title panel wires the title to the slug (the w-sync controller); a plain
+    FieldPanel("title") did not, so the hidden slug stayed empty."""
+    html = editor_client.get(add_url(GroupPage, directory)).content.decode()
+
+    title_input = re.search(r'<input[^>]*name="title"[^>]*>', html).group(0)
+    assert 'data-controller="w-sync"' in title_input
+    assert "#id_slug" in title_input
+
+
+def test_a_listing_added_without_a_slug_gets_one_from_its_title(editor_client, directory):
+    response = editor_client.post(add_url(GroupPage, directory), group_form("Rainier Pantry"))
+
+    group = GroupPage.objects.get(title="Rainier Pantry")
+    assert response.status_code == 302
+    assert group.slug == "rainier-pantry"
+    assert group.live
+    assert group.url.endswith("/rainier-pantry/")
+
+
+def test_the_slug_from_the_title_is_unique_among_the_listings(editor_client, directory):
+    GroupPageFactory(parent=directory, title="Rainier Pantry", slug="rainier-pantry")
+
+    editor_client.post(add_url(GroupPage, directory), group_form("Rainier Pantry"))
+
+    slugs = set(GroupPage.objects.filter(title="Rainier Pantry").values_list("slug", flat=True))
+    assert slugs == {"rainier-pantry", "rainier-pantry-1"}
+
+
+def test_a_slug_the_editor_typed_is_kept(editor_client, directory):
+    editor_client.post(add_url(GroupPage, directory), group_form("Rainier Pantry", slug="rvp"))
+
+    assert GroupPage.objects.get(title="Rainier Pantry").slug == "rvp"
+
+
+def test_an_amharic_title_keeps_its_letters_in_the_slug(editor_client, directory):
+    editor_client.post(add_url(GroupPage, directory), group_form("የጎረቤት እርዳታ"))
+
+    assert GroupPage.objects.get(title="የጎረቤት እርዳታ").slug == "የጎረቤት-እርዳታ"
+
+
+@override_settings(WAGTAIL_ALLOW_UNICODE_SLUGS=False)
+def test_without_unicode_slugs_an_amharic_title_is_spelt_in_ascii(editor_client, directory):
+    editor_client.post(add_url(GroupPage, directory), group_form("የጎረቤት እርዳታ"))
+
+    slug = GroupPage.objects.get(title="የጎረቤት እርዳታ").slug
+    assert slug.isascii() and slug == "yegorebet-rdata"
+
+
+def test_a_title_with_nothing_to_slugify_asks_for_a_slug_and_saves_nothing(
+    editor_client, directory
+):
+    response = editor_client.post(add_url(GroupPage, directory), group_form("!!!"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug"] == ["This field is required."]
+    assert not GroupPage.objects.filter(title="!!!").exists()
+
+
+def test_an_existing_listing_keeps_its_address_when_the_slug_is_emptied(editor_client, directory):
+    group = GroupPageFactory(parent=directory, title="Rainier Pantry", slug="rainier-pantry")
+    url = reverse("wagtailadmin_pages:edit", args=[group.pk])
+
+    response = editor_client.post(url, group_form("Rainier Valley Pantry"))
+
+    assert response.context["form"].errors["slug"] == ["This field is required."]
+    group.refresh_from_db()
+    assert (group.title, group.slug) == ("Rainier Pantry", "rainier-pantry")
+
+
+def test_an_article_added_without_a_slug_gets_one_from_its_title(editor_client, articles_index):
+    data = nested_form_data(
+        {
+            "title": "Start a pantry",
+            "slug": "",
+            "kind": "how_to",
+            "summary": "How to start.",
+            "date": "2026-11-26",
+            "body": streamfield([("paragraph", rich_text("<p>Start small.</p>"))]),
+            "related_listings": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+
+    editor_client.post(add_url(ArticlePage, articles_index), data)
+
+    assert ArticlePage.objects.get(title="Start a pantry").slug == "start-a-pantry"
+
+
+# --- 2. The page-type chooser explains each type ---------------------------------------------
+def test_every_creatable_page_type_says_what_it_is_for():
+    creatable = [model for model in get_page_models() if model.is_creatable]
+
+    assert creatable
+    for model in creatable:
+        assert model.get_page_description(), model
+
+
+def test_the_page_type_chooser_shows_each_types_description(editor_client, directory):
+    url = reverse("wagtailadmin_pages:add_subpage", args=[directory.pk])
+    html = editor_client.get(url).content.decode()
+
+    offered = directory.specific_class.allowed_subpage_models()
+    assert {model.__name__ for model in offered} >= {"GroupPage", "HotlinePage"}
+    for model in offered:
+        assert escape(str(model.get_page_description())) in html
