@@ -8,14 +8,22 @@ differs.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
 from csp.constants import NONCE, NONE, SELF
-from environs import Env
+from environs import Env, ValidationError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
+
+
+def absolute_url(url):
+    # An environs validator: marshmallow 4 ignores one that returns False, so it raises.
+    if urlsplit(url).scheme not in {"https", "http"} or not urlsplit(url).netloc:
+        raise ValidationError("Not an absolute http(s) URL.")
+
 
 env = Env()
 # A local `.env` is a convenience for developers; real deployments set real variables.
@@ -109,6 +117,19 @@ CACHE_CONTROL_STALE_WHILE_REVALIDATE = env.int(
 FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
 # Seconds one purge request may take before it is logged as failed.
 FRONTEND_CACHE_TIMEOUT = env.float("FRONTEND_CACHE_TIMEOUT", default=2.0)
+# The results map (directory/map.py): the tile server its background comes from, the one host
+# outside this site that pages may load images from (CSP), and the credit its licence asks for
+# (HTML, shown on the map). OpenStreetMap's own tiles suit a small site; a busy one should use
+# a tile provider or its own server (https://operations.osmfoundation.org/policies/tiles/).
+MAP_TILES_URL = env.str(
+    "MAP_TILES_URL",
+    default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    validate=absolute_url,
+)
+MAP_ATTRIBUTION = env.str(
+    "MAP_ATTRIBUTION",
+    default='© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
 env.seal()
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -168,6 +189,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "leaflet",  # django-leaflet: Leaflet's files, for the results map (directory/map.py)
     # Purges the HTTP cache on publish (signals.py); Wagtail's frontend_cache app is not
     # installed, only its purge code is used: its handlers purge the page alone, mid-transaction.
     "portal.httpcache",
@@ -297,8 +319,15 @@ LOGGING = {
     },
 }
 
+# --- The results map: django-leaflet --------------------------------------------------------
+# Leaflet's own files are served from this site; only the tiles come from the tile server.
+LEAFLET_CONFIG = {"TILES": [(_("Map"), MAP_TILES_URL, {"attribution": MAP_ATTRIBUTION})]}
+# The tile server as a CSP source: `{s}` (its subdomains a, b, c...) becomes a wildcard.
+MAP_TILES_HOST = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILES_URL.replace("{s}", "*")))
+
 # --- Content-Security-Policy: django-csp --------------------------------------------------
-# Public pages run no inline script and load everything from this site. JSON-LD blocks
+# Public pages run no inline script and load everything from this site, except the results
+# map's tiles, from the tile server alone (MAP_TILES_HOST). JSON-LD blocks
 # (<script type="application/ld+json">) are data, which CSP does not block; the search page's
 # autocomplete is a file. The only inline style, on the bare 500 page, carries the nonce.
 CONTENT_SECURITY_POLICY = {
@@ -308,7 +337,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF],
+        "img-src": [SELF, MAP_TILES_HOST],  # the map's tiles
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
