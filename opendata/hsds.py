@@ -4,14 +4,24 @@ One listing (in every language) is one HSDS service. Needs and the listing's kin
 taxonomy-term attributes; areas become service areas; structured opening hours become weekly
 schedules in RFC 5545 terms (freq WEEKLY, byday). Empty values are left out rather than sent
 as empty strings, as HSDS consumers expect.
+
+What using a service takes: who can use it (`eligibility_description`), what it costs
+(`fees_description`, and a `cost_option` per known cost: amount 0 when free), what to bring
+(`required_documents`) and accessibility. HSDS has no way to say "no documents needed" but its
+words, so that is a `required_document` saying so, as a reader of any HSDS app needs to see it;
+and HSDS 3.0 puts accessibility only on locations, so a service's is an attribute. Cost, the
+documents rule and accessibility are also attributes in our own taxonomies, like the kind, so
+a consumer can filter on them as the portal's readers do without reading the text.
 """
 
 import uuid
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 
 from directory.models.contacts import json_list
+from directory.models.listings import Cost, Documents
 from search.text import plain_text
 
 from .ids import service_id, stable_id
@@ -19,6 +29,10 @@ from .queries import Holidays
 
 TAXONOMY_NEEDS = "mutual-aid-king-county-needs"
 TAXONOMY_KINDS = "mutual-aid-king-county-listing-kinds"
+TAXONOMY_COSTS = "mutual-aid-king-county-costs"
+TAXONOMY_DOCUMENTS = "mutual-aid-king-county-documents"
+TAXONOMY_ACCESSIBILITY = "mutual-aid-king-county-accessibility"
+CURRENCY = "USD"  # ISO 4217: every cost the portal lists is in King County
 RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
@@ -51,6 +65,7 @@ def service(listing, holidays, request=None):
             "email": listing.email,
             "status": "active",
             "eligibility_description": listing.audience,
+            "fees_description": fees_description(listing),
             "application_process": application_process(listing),
             "assured_date": listing.last_verified_on.isoformat()
             if listing.last_verified_on
@@ -61,6 +76,8 @@ def service(listing, holidays, request=None):
             "languages": languages(listing, sid),
             "service_areas": service_areas(listing, sid),
             "schedules": schedules(listing, sid, holidays),
+            "cost_options": cost_options(listing, sid),
+            "required_documents": required_documents(listing, sid),
             "attributes": attributes(listing, sid),
         }
     )
@@ -77,6 +94,49 @@ def application_process(listing):
         if text:
             return text
     return ""
+
+
+def fees_description(listing):
+    """ "Sliding scale: Pay what you can, from $5": the cost in the export's language, then
+    the editors' details."""
+    cost = str(Cost(listing.cost).label) if listing.cost else ""
+    return ": ".join(part for part in (cost, listing.cost_details) if part)
+
+
+def cost_options(listing, sid):
+    """One option when the cost is known; a free service costs 0 (HSDS's `amount`)."""
+    if not listing.cost:
+        return []
+    free = listing.cost == Cost.FREE
+    return [
+        compact(
+            {
+                "id": stable_id("cost_option", sid, listing.cost),
+                "service_id": sid,
+                "option": str(Cost(listing.cost).label),
+                "amount": 0 if free else None,
+                "currency": CURRENCY if free else "",
+                "amount_description": listing.cost_details,
+            }
+        )
+    ]
+
+
+def required_documents(listing, sid):
+    """What to bring, when known. "None needed" is said in `document` too (see above)."""
+    if not (listing.documents or listing.documents_details):
+        return []
+    rule = str(Documents(listing.documents).label) if listing.documents else ""
+    if listing.documents == Documents.REQUIRED and listing.documents_details:
+        rule = ""  # the details name the documents; "Documents required" adds nothing
+    document = ". ".join(part for part in (rule, listing.documents_details) if part)
+    return [
+        {
+            "id": stable_id("required_document", sid),
+            "service_id": sid,
+            "document": document,
+        }
+    ]
 
 
 def organization_id(org):
@@ -225,18 +285,41 @@ def attributes(listing, sid):
             }
         )
     if listing.kind:
-        term_id = stable_id("taxonomy_term", "kind", listing.kind)
         entries.append(
-            {
-                "id": stable_id("attribute", sid, term_id),
-                "link_id": sid,
-                "link_type": "kind",
-                "link_entity": "service",
-                "taxonomy_term_id": term_id,
-                "value": listing.kind,
-                "taxonomy_term": taxonomy_term(
-                    term_id, str(listing.kind_label), "", listing.kind, TAXONOMY_KINDS
-                ),
-            }
+            choice_attribute(sid, "kind", listing.kind, str(listing.kind_label), TAXONOMY_KINDS)
+        )
+    if listing.cost:
+        label = str(Cost(listing.cost).label)
+        entries.append(choice_attribute(sid, "cost", listing.cost, label, TAXONOMY_COSTS))
+    if listing.documents:
+        label = str(Documents(listing.documents).label)
+        entries.append(
+            choice_attribute(sid, "documents", listing.documents, label, TAXONOMY_DOCUMENTS)
+        )
+    if listing.accessibility:
+        # The text is the value; the term only says what kind of attribute it is.
+        entries.append(
+            choice_attribute(
+                sid,
+                "accessibility",
+                "accessibility",
+                gettext("Accessibility"),
+                TAXONOMY_ACCESSIBILITY,
+                value=listing.accessibility,
+            )
         )
     return entries
+
+
+def choice_attribute(sid, link_type, code, name, taxonomy, value=None):
+    """An attribute of the service from one of our own taxonomies (a field's choices)."""
+    term_id = stable_id("taxonomy_term", link_type, code)
+    return {
+        "id": stable_id("attribute", sid, term_id),
+        "link_id": sid,
+        "link_type": link_type,
+        "link_entity": "service",
+        "taxonomy_term_id": term_id,
+        "value": code if value is None else value,
+        "taxonomy_term": taxonomy_term(term_id, name, "", code, taxonomy),
+    }

@@ -26,6 +26,13 @@ COLUMNS = [
     "schedules",
     "assured_date",
     "last_modified",
+    # What using it takes (after the older columns, so scripts reading by position still work).
+    "eligibility_description",
+    "cost",
+    "fees_description",
+    "documents",
+    "required_documents",
+    "accessibility",
 ]
 
 # A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets.
@@ -59,7 +66,19 @@ def row(service):
         ),
         "assured_date": service.get("assured_date", ""),
         "last_modified": service.get("last_modified", ""),
+        "eligibility_description": service.get("eligibility_description", ""),
+        "cost": attribute_values(attributes, "cost"),
+        "fees_description": service.get("fees_description", ""),
+        "documents": attribute_values(attributes, "documents"),
+        "required_documents": "; ".join(
+            d["document"] for d in service.get("required_documents", [])
+        ),
+        "accessibility": attribute_values(attributes, "accessibility"),
     }
+
+
+def attribute_values(attributes, link_type):
+    return "; ".join(a["value"] for a in attributes if a["link_type"] == link_type)
 
 
 def csv_writer(stream):
