@@ -1,5 +1,6 @@
 """Editors' tools for keeping listings fresh: the "needs review" report and "verified today"."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,13 +9,14 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import FormView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import PageReportView
 
 from .freshness import mark_verified
 from .models import ListingPage
+from .models.listings import VerifiedHow
 
 
 class StaleListingsReportView(PageReportView):
@@ -27,13 +29,24 @@ class StaleListingsReportView(PageReportView):
     index_url_name = "directory_stale_listings"
     index_results_url_name = "directory_stale_listings_results"
     any_permission_required = ["add", "change", "publish"]
-    list_export = ["title", "kind", "reachable", "last_verified_on", "last_verified_by", "url"]
+    list_export = [
+        "title",
+        "kind",
+        "reachable",
+        "last_verified_on",
+        "last_verified_by",
+        "get_last_verified_how_display",
+        "last_verified_note",
+        "url",
+    ]
     export_headings = {
         "title": gettext_lazy("Title"),
         "kind": gettext_lazy("Kind"),
         "reachable": gettext_lazy("Has contact details"),
         "last_verified_on": gettext_lazy("Last verified on"),
         "last_verified_by": gettext_lazy("Last verified by"),
+        "get_last_verified_how_display": gettext_lazy("Verified how"),
+        "last_verified_note": gettext_lazy("Verification note"),
         "url": gettext_lazy("Address"),
     }
 
@@ -49,13 +62,32 @@ class StaleListingsReportView(PageReportView):
         return context
 
 
-class VerifyListingView(WagtailAdminTemplateMixin, TemplateView):
+class VerifyForm(forms.Form):
+    """How the details were confirmed (required: a date alone does not say how much to trust
+    it) and an optional note for the next editor."""
+
+    how = forms.ChoiceField(
+        label=gettext_lazy("How did you confirm the details?"),
+        choices=VerifiedHow.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for editors (optional)"),
+        max_length=ListingPage._meta.get_field("last_verified_note").max_length,
+        required=False,
+        help_text=gettext_lazy("E.g. 'Spoke with the intake coordinator'. Readers never see it."),
+    )
+
+
+class VerifyListingView(WagtailAdminTemplateMixin, FormView):
     """Mark a listing (and its translations) verified today by the current editor.
 
-    GET asks for confirmation (the edit screen's header button is a link); POST records it.
+    GET shows the form (how, and a note) with the confirmation; a valid POST records it; an
+    invalid one shows the form again with its errors and changes nothing.
     """
 
     template_name = "directory/admin/confirm_verify.html"
+    form_class = VerifyForm
     page_title = gettext_lazy("Mark verified today")
     header_icon = "tick"
 
@@ -79,9 +111,12 @@ class VerifyListingView(WagtailAdminTemplateMixin, TemplateView):
         context.update(listing=self.listing, next_url=self.next_url())
         return context
 
-    def post(self, request, page_id):
-        mark_verified(self.listing, request.user)
+    def form_valid(self, form):
+        mark_verified(
+            self.listing, self.request.user, form.cleaned_data["how"], form.cleaned_data["note"]
+        )
         messages.success(
-            request, _("“%(title)s” marked as verified today.") % {"title": self.listing.title}
+            self.request,
+            _("“%(title)s” marked as verified today.") % {"title": self.listing.title},
         )
         return redirect(self.next_url())

@@ -92,3 +92,29 @@ class PendingIndexUpdate(models.Model):
         if self.target == self.Target.SYNONYMS:
             return str(self.Target.SYNONYMS.label)
         return f"{self.Target.PAGE.label} {self.page_id}"
+
+
+class UnansweredSearch(models.Model):
+    """A search that found nothing, counted so editors can add a synonym or promote a page.
+
+    Only the words and how often they were searched, per language: no person, address, time
+    of day or anything else about who searched (search/unanswered.py also leaves out text
+    that looks like someone's phone number or e-mail address).
+    """
+
+    text = models.CharField(_("search"), max_length=100)
+    language = models.CharField(_("language"), max_length=8)
+    count = models.PositiveIntegerField(_("times searched"), default=1)
+    first_searched_on = models.DateField(_("first searched on"), auto_now_add=True)
+    last_searched_on = models.DateField(_("last searched on"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search that found nothing")
+        verbose_name_plural = _("searches that found nothing")
+        ordering = ["-count", "text"]
+        constraints = [
+            models.UniqueConstraint(fields=["text", "language"], name="search_unanswered_unique")
+        ]
+
+    def __str__(self):
+        return self.text

@@ -25,7 +25,7 @@ from directory.facets import FACETS as LISTING_FACETS
 from directory.models import ListingPage
 from home.querysets import visible_pages
 
-from . import indexing, kinds, synonyms
+from . import indexing, kinds, promotions, synonyms, unanswered
 from .cluster import state
 from .cluster.backend import ClusterBackend
 from .cluster.client import ClusterError
@@ -45,6 +45,7 @@ class SearchPage:
     results: list = field(default_factory=list)  # dicts: the API's result shape
     facets: dict = field(default_factory=lambda: {name: [] for name in FACETS})
     backend: str = ""
+    promotions: list = field(default_factory=list)  # editors' picks, shown above the results
 
     @property
     def pages(self):
@@ -65,6 +66,7 @@ class SearchPage:
             "results": self.results,
             "facets": self.facets,
             "backend": self.backend,  # "cluster" or "database": which one answered
+            "promotions": self.promotions,
         }
 
 
@@ -115,14 +117,21 @@ def search(query, request=None):
         raw = DatabaseBackend().search(query)
         results = describe(raw.hits, query, request)
         dropped = len(raw.hits) - len(results)
-    return SearchPage(
+    answer = SearchPage(
         query=query,
         total=max(0, raw.total - dropped),  # the database drops only pages changed meanwhile
         results=results,
         facets=label_facets(raw.facets, query.language),
         backend=raw.backend,
     )
+        promotions=promotions.promoted(query.text, query.language, request)
+        if query.page == 1
+        else [],
 
+    if not answer.total and not answer.promotions and not query.filters:
+        # Words that found nothing at all: counted for editors (a filter's zero is not).
+        unanswered.count(query.text, query.language)
+    return answer
 
 def autocomplete(query, request=None, limit=AUTOCOMPLETE_LIMIT):
     if not query.text.strip():

@@ -65,6 +65,9 @@ SEARCH_ENGINE = env.str(
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="portal")
 # Seconds before a search request to the cluster gives up and the database answers instead.
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
+# Distinct searches that found nothing kept for editors (search/unanswered.py); past it,
+# only those already kept are counted, so a bot typing random words cannot fill the table.
+SEARCH_UNANSWERED_MAX_ROWS = env.int("SEARCH_UNANSWERED_MAX_ROWS", default=5000)
 # Index management (search_rebuild: create, bulk, refresh, alias swap) may take far longer
 # than a reader's query, above all on a cold cluster: it gets its own timeout.
 SEARCH_ADMIN_TIMEOUT = env.float("SEARCH_ADMIN_TIMEOUT", default=60.0)
@@ -168,6 +171,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",

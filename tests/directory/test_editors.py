@@ -6,10 +6,13 @@ Every contact detail here is fictional (555-01xx numbers, example.org addresses)
 """
 
 import re
+from datetime import timedelta
+from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from wagtail.models import get_page_models
@@ -20,6 +23,8 @@ import pytest
 from articles.models import ArticlePage
 from directory.factories import GroupPageFactory
 from directory.models import GroupPage
+from directory.models.listings import VerifiedHow
+from tests.helpers import publish, translate
 
 
 @pytest.fixture
@@ -165,3 +170,91 @@ def test_the_page_type_chooser_shows_each_types_description(editor_client, direc
     assert {model.__name__ for model in offered} >= {"GroupPage", "HotlinePage"}
     for model in offered:
         assert escape(str(model.get_page_description())) in html
+
+
+# --- 4. "Mark verified" records how, and a note ------------------------------------------------
+@pytest.fixture
+def checked_group(directory):
+    return GroupPageFactory(
+        parent=directory, title="Rainier Pantry", website="https://pantry.example.org/"
+    )
+
+
+def verify_url(page):
+    return reverse("directory_verify_listing", args=[page.pk])
+
+
+def test_mark_verified_asks_how_and_for_a_note_before_confirming(editor_client, checked_group):
+    html = editor_client.get(verify_url(checked_group)).content.decode()
+
+    assert "How did you confirm the details?" in html
+    for value, label in VerifiedHow.choices:
+        assert f'value="{value}"' in html and escape(str(label)) in html
+    assert 'name="note"' in html
+    assert "Yes, verified today" in html
+    checked_group.refresh_from_db()
+    assert checked_group.last_verified_on is None  # asking changes nothing
+
+
+def test_mark_verified_without_saying_how_is_refused_and_changes_nothing(
+    editor_client, checked_group
+):
+    response = editor_client.post(verify_url(checked_group), {"note": "Spoke with someone."})
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    checked_group.refresh_from_db()
+    assert (checked_group.last_verified_on, checked_group.last_verified_note) == (None, "")
+    assert not checked_group.revisions.exists()
+
+
+def test_mark_verified_records_how_and_the_note_on_every_translation(
+    editor_client, editor, checked_group, locales
+):
+    spanish = translate(checked_group, "es", copy_parents=True)
+    note = "Spoke with the intake coordinator at 555-0142."
+
+    response = editor_client.post(
+        verify_url(checked_group), {"how": VerifiedHow.PHONE, "note": note}, follow=True
+    )
+
+    assert "“Rainier Pantry” marked as verified today." in response.content.decode()
+    for page in (checked_group, spanish):
+        page.refresh_from_db()
+        assert page.last_verified_on == timezone.localdate()
+        assert page.last_verified_by == editor
+        assert (page.last_verified_how, page.last_verified_note) == ("phone", note)
+        assert not page.has_unpublished_changes
+
+
+def test_how_and_the_note_show_in_the_report_and_the_page_editor(editor_client, checked_group):
+    publish(checked_group, last_verified_on=timezone.localdate() - timedelta(days=400))
+    editor_client.post(
+        verify_url(checked_group), {"how": VerifiedHow.VISIT, "note": "Saw the shelves."}
+    )
+    stale = GroupPageFactory(
+        parent=checked_group.get_parent(),
+        title="Old Kitchen",
+        website="https://kitchen.example.org/",
+        last_verified_on=timezone.localdate() - timedelta(days=400),
+        last_verified_how=VerifiedHow.GROUP,
+        last_verified_note="The group wrote to us.",
+    )
+
+    report = editor_client.get(reverse("directory_stale_listings")).content.decode()
+    editor = editor_client.get(reverse("wagtailadmin_pages:edit", args=[checked_group.pk]))
+    export = editor_client.get(reverse("directory_stale_listings") + "?export=csv")
+
+    assert "Old Kitchen" in report
+    edit_link = reverse("wagtailadmin_pages:edit", args=[checked_group.pk])
+    assert f'href="{edit_link}"' not in report  # verified today
+    assert "The group itself told us" in report and "The group wrote to us." in report
+    link = f"{verify_url(stale)}?next={quote(reverse('directory_stale_listings'), safe='')}"
+    assert f'href="{escape(link)}"' in report  # the form first, then back to the report
+    form = editor.context["form"]
+    assert (form["last_verified_how"].value(), form["last_verified_note"].value()) == (
+        "visit",
+        "Saw the shelves.",
+    )
+    csv = b"".join(export.streaming_content).decode()
+    assert "Verified how" in csv and "The group itself told us" in csv

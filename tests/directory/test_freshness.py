@@ -81,7 +81,7 @@ def test_mark_verified_today_records_who_and_when(client, editor, listings):
     client.force_login(editor)
     url = reverse("directory_verify_listing", args=[old.pk])
     assert client.get(url).status_code == 200  # the confirmation
-    response = client.post(url, {"next": reverse("directory_stale_listings")})
+    response = client.post(url, {"how": "phone", "next": reverse("directory_stale_listings")})
     assert response.status_code == 302
     old.refresh_from_db()
     assert old.last_verified_on == timezone.localdate()
@@ -98,7 +98,7 @@ def test_mark_verified_keeps_a_pending_draft(client, editor, listings):
     draft.summary = "A change not yet published."
     draft.save_revision()
     client.force_login(editor)
-    client.post(reverse("directory_verify_listing", args=[old.pk]))
+    client.post(reverse("directory_verify_listing", args=[old.pk]), {"how": "website"})
     old.refresh_from_db()
     assert old.last_verified_on == timezone.localdate()  # readers see it at once
     assert old.has_unpublished_changes
@@ -106,12 +106,14 @@ def test_mark_verified_keeps_a_pending_draft(client, editor, listings):
     latest = old.get_latest_revision_as_object()
     assert latest.summary == "A change not yet published."
     assert latest.last_verified_on == timezone.localdate()
+    assert (old.last_verified_how, latest.last_verified_how) == ("website", "website")
 
 
 def test_verify_needs_publish_permission(client, listings, db):
     nobody = get_user_model().objects.create_user("reader", "r@example.org", "pw")
     client.force_login(nobody)
-    response = client.post(reverse("directory_verify_listing", args=[listings["old"].pk]))
+    url = reverse("directory_verify_listing", args=[listings["old"].pk])
+    response = client.post(url, {"how": "phone"})
     assert response.status_code in (302, 403)  # the admin refuses, or sends to login
     listings["old"].refresh_from_db()
     assert listings["old"].last_verified_by is None
