@@ -166,6 +166,18 @@ def test_print_view_filters_by_documents(client, directory, pantry, clinic):
     assert "Beacon clinic" in html and "Beacon pantry" not in html
 
 
+def test_print_view_says_no_id_needed_and_free(client, directory, pantry, unknown):
+    url = directory.url + directory.reverse_subpage("print")
+    html = client.get(url).content.decode()
+
+    pantry_entry = html[
+        html.index("Beacon pantry") : html.index("</li>", html.index("Beacon pantry"))
+    ]
+    assert "<strong>No ID or documents needed · Free of charge</strong>" in pantry_entry
+    library = html[html.index("Beacon tool library") :]
+    assert "No ID" not in library[: library.index("</li>")]
+
+
 def test_search_filters_counts_and_badges(client, locales, pantry, clinic, unknown):
     html = client.get("/en/search/", {"q": "beacon"}).content.decode()
 
