@@ -32,6 +32,7 @@ from django.utils.translation import get_language
 from home import site_structure
 
 GENERATION = "portal:content-generation"
+PRIVATE_PARAMETER = "near"  # directory/near.py's NEAR_PARAMETER (home cannot import directory)
 
 
 def content_generation():
@@ -44,6 +45,8 @@ def fragment_key(request, name, vary):
         return None
     if getattr(request, "is_preview", False) or not settings.FRAGMENT_CACHE_SECONDS:
         return None
+    if request.GET.get(PRIVATE_PARAMETER):
+        return None  # a reader's place or position (directory/near.py): never kept
     parts = [request.get_host(), request.get_full_path(), get_language(), *vary]
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     return f"portal:fragment:{name}:{content_generation()}:{digest}"
@@ -79,10 +82,11 @@ def is_editorial(model):
     from wagtail.snippets.models import get_snippet_models
 
     from directory.models import Holiday
+    from translations.models import ReviewFlag  # the "not yet checked" note on a translation
 
-    return issubclass(
-        model, (Page, AbstractImage, AbstractDocument, Site, Locale, PageViewRestriction, Holiday)
-    ) or model in set(get_snippet_models()) | set(settings_registry)
+    kinds = (Page, AbstractImage, AbstractDocument, Site, Locale, PageViewRestriction, Holiday)
+    snippets_and_settings = set(get_snippet_models()) | set(settings_registry)
+    return issubclass(model, (*kinds, ReviewFlag)) or model in snippets_and_settings
 
 
 def content_changed(sender, **kwargs):

@@ -76,3 +76,10 @@ class ReviewFlag(models.Model):
     def for_instance(cls, instance):
         """Open flags on this translation (a page or snippet in its own locale)."""
         return cls.objects.filter(object_id=instance.translation_key, locale_id=instance.locale_id)
+
+    @classmethod
+    def open_reasons(cls, instance):
+        """Why this translation still needs a fluent reader, in a fixed order; empty once
+        reviewed. What readers are told (translations/templatetags/review_tags.py)."""
+        reasons = set(cls.for_instance(instance).values_list("reason", flat=True))
+        return [reason for reason in cls.Reason.values if reason in reasons]

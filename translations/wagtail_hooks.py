@@ -1,4 +1,5 @@
-"""Admin: the translation health report (under Reports) and the review flags."""
+"""Admin: the translation health report (under Reports), the review flags, and raising or
+clearing a page translation's flag from its edit screen (page_review.py)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,10 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 from wagtail.permissions import register_permission_policy
 
 from portal.permissions import WithoutActionsPolicy
 
+from . import page_review
 from .models import ReviewFlag
 from .views import TranslationHealthReportView
 
@@ -52,7 +56,45 @@ def register_health_url():
             TranslationHealthReportView.as_view(results_only=True),
             name="translation_health_results",
         ),
+        path(
+            "translations/pages/<int:page_id>/flag/",
+            page_review.FlagTranslationView.as_view(),
+            name="translations_flag_page",
+        ),
+        path(
+            "translations/pages/<int:page_id>/reviewed/",
+            page_review.MarkReviewedView.as_view(),
+            name="translations_page_reviewed",
+        ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def review_flag_buttons(page, user, view_name, next_url=None):
+    """On a translation's edit screen (never the default language's: it is the source)."""
+    if view_name != "edit" or page.locale_id == Locale.get_default().pk:
+        return
+    permissions = page.permissions_for_user(user)
+    if permissions.can_edit():
+        yield Button(
+            _("Flag translation for review"),
+            reverse("translations_flag_page", args=[page.pk]),
+            icon_name="flag",
+            priority=62,
+        )
+    if permissions.can_publish() and ReviewFlag.for_instance(page).exists():
+        yield Button(
+            _("Mark translation reviewed"),
+            reverse("translations_page_reviewed", args=[page.pk]),
+            icon_name="tick",
+            priority=63,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action(page_review.FLAGGED)(page_review.FlaggedFormatter)
+    actions.register_action(page_review.REVIEWED)(page_review.ReviewedFormatter)
 
 
 @hooks.register("register_reports_menu_item")
