@@ -16,6 +16,7 @@ from directory.models import ListingPage
 from home.querysets import visible_pages
 
 from .kinds import kind_of
+from .ranking import is_giving
 from .text import plain_text
 
 SEPARATELY_INDEXED = {"title", "summary"}
@@ -74,6 +75,7 @@ class DocumentBuilder:
             "body": body_text(page),
             "taxonomy": "",
             "published": published_stamp(page.last_published_at),
+            "giving": is_giving(page),  # ranked after ways to get help (search/ranking.py)
         }
         for facet in FACETS:
             if facet.field != "kind":  # every page has a kind; only listings have the others

@@ -32,7 +32,7 @@ def forget():
     forget_request_memo()  # a set saved in this request: its analyzers read the new terms
 
 
-def _contains(haystack, needle):
+def contains(haystack, needle):
     """True if the folded words of `needle` occur, in order and together, in `haystack`."""
     n = len(needle)
     return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
@@ -47,7 +47,7 @@ def expansions(query):
     query_words = [fold(w) for w in words(query)]
     extra = []
     for terms in groups():
-        if any(_contains(query_words, [fold(w) for w in words(term)]) for term in terms):
+        if any(contains(query_words, [fold(w) for w in words(term)]) for term in terms):
             extra.extend(t for t in terms if t not in extra)
     folded_query = " ".join(query_words)
     return [t for t in extra if " ".join(fold(w) for w in words(t)) not in folded_query]

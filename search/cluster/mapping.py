@@ -11,7 +11,16 @@ SEARCH_REPLICAS says: by default one copy on a second node whenever there is one
 
 from django.conf import settings
 
-from elasticsearch_dsl import Document, Index, Integer, Keyword, Text, analyzer, token_filter
+from elasticsearch_dsl import (
+    Boolean,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    Text,
+    analyzer,
+    token_filter,
+)
 
 from directory.facets import FACETS
 
@@ -76,6 +85,7 @@ def document_class(rules):
         "summary": text_field(a),
         "body": text_field(a),
         "taxonomy": text_field(a),  # needs, areas, languages and organization, by name
+        "giving": Boolean(),  # a way to give help: sorted after the rest (search/ranking.py)
         # Only read back with the result card (see search/documents.py), never searched.
         "published": Keyword(index=False, doc_values=False),
     }

@@ -18,6 +18,7 @@ from elasticsearch_dsl import Q, Search
 
 from directory.facets import FACETS, FACETS_BY_NAME
 
+from .. import ranking
 from ..text import words
 from .mapping import STEMMED, TEXT_FIELDS
 
@@ -114,12 +115,13 @@ def build_searches(query, fuzzy=False):
     every step) cost more of the portal's time than the cluster spent answering."""
     bodies = []
     end = query.offset + query.per_page
+    order = ranked_order(query)
     for n, (group_filter, language) in enumerate(language_groups(query)):
         start = query.offset if n == 0 else 0
         bodies.append(
             {
                 "query": matching(query, group_filter, language, fuzzy).to_dict(),
-                "sort": ["_score", {"page_id": "asc"}],
+                "sort": order,
                 # Counting stops where this page ends: past it only the best scores matter,
                 # so the cluster may skip pages that cannot reach them (`merge_hits` needs
                 # a group counted only when it runs out on this page).
@@ -132,6 +134,17 @@ def build_searches(query, fuzzy=False):
         )
     bodies.append(build_facets(query, fuzzy))
     return bodies
+
+
+def ranked_order(query):
+    """Best score first; ways to give help after all the rest unless the reader asks to give
+    (search/ranking.py: the database orders the same way). An index built before documents
+    carried `giving` sorts as if nothing were."""
+    order = ["_score", {"page_id": "asc"}]
+    if ranking.demote_giving(query):
+        giving = {"order": "asc", "missing": "_first", "unmapped_type": "boolean"}
+        order.insert(0, {"giving": giving})
+    return order
 
 
 def build_facets(query, fuzzy):

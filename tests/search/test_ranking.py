@@ -1,0 +1,110 @@
+"""Ways to get help come before ways to give it, unless the reader asks to give (issue 12,
+section 4): one rule on the database (SQLite here, PostgreSQL with DATABASE_URL) and the
+cluster (with SEARCH_URL). The volunteer form says "food" far more often than the request
+form, so relevance alone would put it first."""
+
+import pytest
+
+from directory.factories import ExternalFormPageFactory, GroupPageFactory, NeedFactory
+from directory.models import ExternalFormPage
+from directory.models.listings import Direction
+from search import service
+from tests.helpers import publish, translate
+
+Purpose = ExternalFormPage.Purpose
+
+
+@pytest.fixture
+def forms(locales, directory):
+    food = NeedFactory(slug="food", name="Food")
+    pages = {
+        "volunteer": ExternalFormPageFactory(
+            parent=directory,
+            title="Food volunteers: bring food and groceries",
+            slug="food-volunteers",
+            summary="Food, food, food: drive food and groceries to neighbors who asked.",
+            purpose=Purpose.VOLUNTEER,
+            direction=Direction.GIVE,
+            needs=[food],
+        ),
+        "fund": GroupPageFactory(
+            parent=directory,
+            title="Food fund",
+            slug="food-fund",
+            summary="Give money so the food bank can buy food.",
+            direction=Direction.GIVE,
+            needs=[food],
+        ),
+        "request": ExternalFormPageFactory(
+            parent=directory,
+            title="Request support",
+            slug="request-support",
+            summary="Ask for help at home.",
+            purpose=Purpose.REQUEST_SUPPORT,
+            direction=Direction.GET,
+            needs=[food],
+        ),
+    }
+    for page in pages.values():
+        publish(page)
+    pages["volunteer_vi"] = translate(
+        pages["volunteer"],
+        "vi",
+        copy_parents=True,
+        title="Tình nguyện giao thực phẩm",
+        summary="Thực phẩm, thực phẩm: chở thực phẩm và đồ ăn đến hàng xóm.",
+    )
+    pages["request_vi"] = translate(
+        pages["request"],
+        "vi",
+        copy_parents=True,
+        title="Xin hỗ trợ",
+        summary="Đăng ký để được giúp đỡ tại nhà.",
+    )
+    return pages
+
+
+@pytest.fixture(params=["database", pytest.param("cluster", marks=pytest.mark.cluster)])
+def backend(request, settings, forms):
+    if request.param == "database":
+        settings.SEARCH_BACKEND = "database"
+        return "database"
+    request.getfixturevalue("cluster").rebuild()
+    return "cluster"
+
+
+def titles(text, language="en", **filters):
+    query = service.make_query(text, language=language, filters=filters)
+    return [r["title"] for r in service.search(query).results]
+
+
+def test_a_reader_needing_food_sees_the_request_form_first(backend):
+    found = titles("food")
+    assert found[0] == "Request support"
+    # Ways to give are still there, after it: the reader may scroll to them.
+    assert set(found[1:]) == {"Food volunteers: bring food and groceries", "Food fund"}
+
+
+def test_a_vietnamese_reader_typing_without_accents_sees_the_request_form_first(backend):
+    assert titles("thuc pham", language="vi")[:2] == ["Xin hỗ trợ", "Tình nguyện giao thực phẩm"]
+
+
+def test_browsing_a_need_lists_ways_to_get_help_first(backend):
+    # Alphabetically "Food fund" and "Food volunteers..." come before "Request support".
+    assert titles("", need="food")[0] == "Request support"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("volunteer food", "en", "Food volunteers: bring food and groceries"),
+        # The editors' synonym set makes "voluntario" name "volunteer".
+        ("voluntario comida", "en", "Food volunteers: bring food and groceries"),
+        # The forms' "Volunteer" label, in Vietnamese.
+        ("tình nguyện thực phẩm", "vi", "Tình nguyện giao thực phẩm"),
+    ],
+)
+def test_a_reader_who_asks_to_volunteer_gets_the_volunteer_form_first(
+    backend, text, language, expected
+):
+    assert titles(text, language=language)[0] == expected
