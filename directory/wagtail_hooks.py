@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import StaleListingsReportView, VerifyListingView
+from .dashboard import ListingsToReviewPanel, UnreachableListingsPanel, may_review_listings
 from .models import Area, Holiday, Language, ListingPage, Need, Organization
 
 
@@ -94,6 +95,12 @@ def register_stale_listings_menu_item():
         icon_name="time",
         order=50,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_listing_panels(request, panels):
+    if may_review_listings(request.user):
+        panels.extend([ListingsToReviewPanel(request), UnreachableListingsPanel(request)])
 
 
 @hooks.register("register_page_header_buttons")

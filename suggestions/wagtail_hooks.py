@@ -17,6 +17,7 @@ from wagtail.permissions import register_permission_policy
 from portal.permissions import WithoutActionsPolicy
 
 from .admin_views import AcceptSuggestionView
+from .dashboard import OpenProblemReportsPanel, PendingSuggestionsPanel, may_moderate
 from .models import ListingSuggestion, ProblemReport
 
 
@@ -124,3 +125,11 @@ def register_suggestions_viewsets():
 # makes one up (an "added" suggestion would look like a reader's).
 for submission_model in (ListingSuggestion, ProblemReport):
     register_permission_policy(submission_model, WithoutActionsPolicy(submission_model, {"add"}))
+
+
+@hooks.register("construct_homepage_panels")
+def add_submission_panels(request, panels):
+    if may_moderate(request.user, ListingSuggestion):
+        panels.append(PendingSuggestionsPanel(request))
+    if may_moderate(request.user, ProblemReport):
+        panels.append(OpenProblemReportsPanel(request))
