@@ -204,7 +204,17 @@ class DemoLoader:
             }
 
         self.needs = build(NeedFactory, taxonomy_content.NEEDS)
-        self.areas = build(AreaFactory, taxonomy_content.AREAS)
+        parents = {item["slug"]: item.get("parent") for item in taxonomy_content.AREAS}
+        areas = [
+            {k: v for k, v in item.items() if k != "parent"} for item in taxonomy_content.AREAS
+        ]
+        self.areas = build(AreaFactory, areas)
+        # Then how they nest (King County contains Seattle...), once every area exists.
+        for slug, parent in parents.items():
+            if parent:
+                area = self.areas[slug]
+                area.parent = self.pick(self.areas, [parent], "area", slug)[0]
+                area.save(update_fields=["parent"])
         self.languages = build(LanguageFactory, taxonomy_content.LANGUAGES, key="code")
         self.organizations = build(OrganizationFactory, taxonomy_content.ORGANIZATIONS)
         self.author = self.report.add(AuthorFactory(name=DEMO_AUTHOR))

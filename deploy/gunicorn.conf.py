@@ -32,9 +32,13 @@ max_requests_jitter = 200
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1"
 # Everything to stderr, for journald or the container. Each access line carries the request id
 # the portal returned (X-Request-ID), so it matches the application's own log lines.
+# The path is logged without its query string (%(U)s, not the request line %(r)s): a query can
+# hold a reader's ZIP code or position ("near me", directory/near.py) or what they searched
+# for, and none of that may be kept beside their address.
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = (
-    '%(h)s "%(r)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}o)s pid=%(p)s "%(a)s"'
+    '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}o)s pid=%(p)s '
+    '"%(a)s"'
 )

@@ -173,6 +173,26 @@ def enclosing_area(listing_slugs, chosen):
     return None
 
 
+def wider_areas(listing_ids, chosen, language):
+    """{listing id: name in `language` of the area enclosing `chosen` through which the
+    listing serves it} for the listings among `listing_ids` that serve `chosen` only through
+    a wider area (a card says "Serves a wider area: All of King County"). One query."""
+    through = ListingPage.areas.through
+    slugs = {}
+    rows = through.objects.filter(listingpage_id__in=list(listing_ids)).values_list(
+        "listingpage_id", "area__slug"
+    )
+    for listing_id, slug in rows:
+        slugs.setdefault(listing_id, set()).add(slug)
+    names = FACETS_BY_NAME["area"].labels(language)
+    found = {}
+    for listing_id, listing_slugs in slugs.items():
+        wider = enclosing_area(listing_slugs, chosen)
+        if wider:
+            found[listing_id] = names.get(wider, wider)
+    return found
+
+
 def facet_counts(listing_ids):
     """{facet name: {value: count}} over the listings with these ids, in one query (the
     facets' counts, one GROUP BY each, joined with UNION ALL).

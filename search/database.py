@@ -15,6 +15,7 @@ from wagtail.search.query import Or, Phrase, PlainText
 
 from directory.facets import FACETS_BY_NAME, facet_counts
 from directory.models import ListingPage
+from directory.near import nearest_matches_first
 from home.querysets import reader_pages
 from home.request_memo import locales_by_code
 
@@ -132,6 +133,8 @@ class DatabaseBackend:
     def search(self, query):
         ranked = self.matches(query)
         page_ids = [page_id for page_id, _code in ranked]
+        if query.near is not None:  # near me: every match by distance, then area (near.py)
+            ranked = nearest_matches_first(ranked, query.near)
         window = ranked[query.offset : query.offset + query.per_page]
         return BackendResults(
             total=len(ranked),

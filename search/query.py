@@ -16,6 +16,7 @@ class SearchQuery:
     filters: dict = field(default_factory=dict)  # facet name -> chosen value
     page: int = 1
     per_page: int = PER_PAGE
+    near: object = None  # a reader's Place (directory/near.py): listings nearest first
 
     @property
     def languages(self):

@@ -70,7 +70,7 @@ class SearchPage:
         }
 
 
-def make_query(text, language=None, filters=None, page=1):
+def make_query(text, language=None, filters=None, page=1, near=None):
     default = Locale.get_default().language_code
     return SearchQuery(
         text=text,
@@ -78,6 +78,7 @@ def make_query(text, language=None, filters=None, page=1):
         default_language=default,
         filters=filters or {},
         page=page,
+        near=near,
     )
 
 
@@ -123,15 +124,15 @@ def search(query, request=None):
         results=results,
         facets=label_facets(raw.facets, query.language),
         backend=raw.backend,
-    )
         promotions=promotions.promoted(query.text, query.language, request)
         if query.page == 1
         else [],
-
+    )
     if not answer.total and not answer.promotions and not query.filters:
         # Words that found nothing at all: counted for editors (a filter's zero is not).
         unanswered.count(query.text, query.language)
     return answer
+
 
 def autocomplete(query, request=None, limit=AUTOCOMPLETE_LIMIT):
     if not query.text.strip():

@@ -15,21 +15,24 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
-from directory.facets import FACETS, FACETS_BY_NAME
+from directory import near
+from directory.facets import FACETS, FACETS_BY_NAME, wider_areas
 from directory.models import DirectoryIndexPage
 from home.request_memo import locales_by_code
 
 from . import service
+from .database import DatabaseBackend
 from .forms import SearchForm
 
 
-def _query(form, language):
+def _query(form, language, place=None):
     data = form.cleaned_data
     return service.make_query(
         data["q"],
         language=data.get("locale") or language,
         filters=form.filters(),
         page=data["page"],
+        near=place,
     )
 
 
@@ -45,18 +48,49 @@ def search(request):
     if not form.is_valid():
         context = {"form": form, "errors": form.error_dict(), **help_links()}
         return render(request, "search/search_results.html", context, status=400)
-    results = service.search(_query(form, _reader_language()), request=request)
+    place, near_error = near.read_place(request.GET)
+    results = service.search(_query(form, _reader_language(), place), request=request)
     filters = form.filters()
+    near_text = request.GET.get(near.NEAR_PARAMETER, "").strip()
+    kept = {"q": form.cleaned_data["q"], **filters}
+    if near_text:  # the place stays with the pages' and filters' links (never cached)
+        kept[near.NEAR_PARAMETER] = near_text
+    note_places(results, place, filters.get("area"))
     context = {
         "form": form,
         "search_query": form.cleaned_data["q"],
         "results": results,
         "active_filters": filters,
-        "facet_links": facet_links(results, form.cleaned_data["q"], filters),
-        "page_query": urlencode({"q": form.cleaned_data["q"], **filters}),
+        "facet_links": facet_links(results, form.cleaned_data["q"], filters, near_text),
+        "page_query": urlencode(kept),
+        "near": near_text,
+        "near_place": place,
+        "near_error": near_error,
         **help_links(),
     }
-    return render(request, "search/search_results.html", context)
+    response = render(request, "search/search_results.html", context)
+    return near.keep_private(response) if near_text else response
+
+
+def note_places(results, place, area):
+    """Give the page's results their `distance` from the reader's place and their
+    `wider_area` (listed through an area enclosing the chosen one): one query each.
+
+    The database backend sorted every match by distance already; the cluster's page is
+    sorted here, within the page (its index holds no coordinates yet)."""
+    ids = [result["id"] for result in results.results]
+    if place is not None and ids:
+        found = near.distances(ids, place)
+        for result in results.results:
+            result["distance"] = found.get(result["id"], (None, False))[0]
+        if results.backend != DatabaseBackend.name:
+            order = {pk: n for n, pk in enumerate(near.nearest_ids_first(ids, place, found))}
+            results.results.sort(key=lambda result: order[result["id"]])
+    if area and ids:
+        language = results.query.language
+        wider = wider_areas(ids, area, language)
+        for result in results.results:
+            result["wider_area"] = wider.get(result["id"])
 
 
 @require_safe
@@ -88,10 +122,11 @@ def _bad_request(form):
     )
 
 
-def facet_links(results, text, filters):
+def facet_links(results, text, filters, near_text=""):
     """Per facet: its label, and each value with its count and the URL that applies (or
-    removes) it."""
+    removes) it (keeping the reader's place, if given)."""
     links = []
+    place = {near.NEAR_PARAMETER: near_text} if near_text else {}
     for facet in FACETS:
         items = []
         for item in results.facets[facet.name]:
@@ -99,7 +134,8 @@ def facet_links(results, text, filters):
             params = {**filters, facet.name: item["value"]}
             if chosen:
                 params.pop(facet.name)
-            items.append({**item, "chosen": chosen, "query": urlencode({"q": text, **params})})
+            query = urlencode({"q": text, **params, **place})
+            items.append({**item, "chosen": chosen, "query": query})
         links.append({"name": facet.name, "label": facet.label, "items": items})
     return links
 

@@ -66,15 +66,18 @@ NEEDS = [
     },
 ]
 
-# Where a listing operates. "online" covers efforts anyone can join from home.
+# Where a listing operates. "online" covers efforts anyone can join from home. `parent`: the
+# area enclosing it (a listing of King County shows when a reader picks Seattle).
 AREAS = [
     {
         "slug": "seattle",
+        "parent": "king-county",
         "name": "Seattle",
         "description": "The city of Seattle and its neighborhoods.",
     },
     {
         "slug": "south-king-county",
+        "parent": "king-county",
         "name": "South King County",
         "description": (
             "Cities and communities in the southern part of King County, south of Seattle."
@@ -82,6 +85,7 @@ AREAS = [
     },
     {
         "slug": "eastside",
+        "parent": "king-county",
         "name": "Eastside",
         "description": ("Cities east of Lake Washington, such as Bellevue, Redmond and Kirkland."),
     },

@@ -53,6 +53,11 @@ sub vcl_recv {
     if (req.url ~ "^/admin(/|$)" || req.url ~ "^/(\?.*)?$") {
         return (pass);
     }
+    # A reader's place or position ("near me", directory/near.py): straight to the backend,
+    # never stored, not even as a hit-for-miss object keyed by that URL.
+    if (req.url ~ "[?&]near=") {
+        return (pass);
+    }
     if (req.http.Cookie) {
         # Keep only the cookies the portal reads: the session (editors, page passwords) and the
         # CSRF token (the suggestion and report forms reuse it; dropping it would replace a

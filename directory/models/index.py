@@ -87,10 +87,17 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             "areas": FACETS_BY_NAME["area"].labels(language),
         }
 
-    def render_listings(self, request, listings, heading=None, extra=None):
+    def render_listings(self, request, listings, heading=None, extra=None, area=None):
+        """The listings filtered by the query's facets (and the route's `area`), nearest
+        first when the reader gave a place (directory/near.py)."""
         from directory.filters import filter_listings
+        from directory.near import NEAR_PARAMETER, keep_private, nearest_first, read_place
 
         listings, chosen = filter_listings(request.GET, listings)
+        place, near_error = read_place(request.GET)
+        if place is not None:
+            listings = nearest_first(listings, place)
+        served_area = chosen.get("area") or area
 
         def listings_page():
             page_obj = Paginator(listings, LISTINGS_PER_PAGE).get_page(request.GET.get("page"))
@@ -99,19 +106,28 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             page_obj.object_list = attach_contacts(
                 note_reader_translations(page_obj.object_list, listed_for=self.locale)
             )
+            if served_area:
+                note_wider_areas(page_obj.object_list, served_area, self.locale.language_code)
             return page_obj
 
+        near = request.GET.get(NEAR_PARAMETER, "").strip()
         context = {
             # Read only when the page's kept rendering is missing (home/fragments.py).
             "listings_page": SimpleLazyObject(listings_page),
             "heading": heading or self.title,
             "active_filters": chosen,
             "filter_query": urlencode(chosen),
+            # The pages' links keep the place (and are never kept by any cache either).
+            "pages_query": urlencode({**chosen, NEAR_PARAMETER: near} if near else chosen),
+            "near": near,
+            "near_place": place,
+            "near_error": near_error,
             "facets": self.facet_choices(chosen),
             **self.browse_links(),
             **(extra or {}),
         }
-        return self.render(request, context_overrides=context)
+        response = self.render(request, context_overrides=context)
+        return keep_private(response) if near else response
 
     def taxonomy_in_reader_language(self, model, slug):
         """The need or area named by a route's slug, in this directory's language; 404 if
@@ -144,9 +160,14 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
 
     @re_path(r"^areas/(?P<slug>[-\w]+)/$", name="area")
     def area(self, request, slug):
+        from directory.facets import FACETS_BY_NAME
+
         area = self.taxonomy_in_reader_language(Area, slug)
-        listings = self.listings().filter(areas__slug=slug)
-        return self.render_listings(request, listings, heading=area.name, extra={"area": area})
+        # The area's listings and those serving an area enclosing it (the county's hotline).
+        listings = FACETS_BY_NAME["area"].filter(self.listings(), slug)
+        return self.render_listings(
+            request, listings, heading=area.name, extra={"area": area}, area=slug
+        )
 
     @path("print/", name="print")
     def print_listings(self, request):
@@ -205,3 +226,14 @@ def browsable_slugs():
         }
 
     return remember("directory-browsable-slugs", used)
+
+
+def note_wider_areas(listings, chosen, language):
+    """Give each listing `wider_area`: the name of the area enclosing `chosen` through which
+    it serves `chosen`, or None (directory/facets.py `wider_areas`)."""
+    from directory.facets import wider_areas
+
+    found = wider_areas([listing.pk for listing in listings], chosen, language) if listings else {}
+    for listing in listings:
+        listing.wider_area = found.get(listing.pk)
+    return listings

@@ -19,7 +19,7 @@ from ..query import FACETS, BackendResults, Hit
 from ..text import words
 from .client import ClusterClient, ClusterError
 from .mapping import analysis_settings, build_index
-from .queries import FUZZY_BELOW, build_autocomplete, build_searches, merge_hits
+from .queries import FUZZY_BELOW, bucket_counts, build_autocomplete, build_searches, merge_hits
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -50,10 +50,7 @@ class ClusterBackend:
         return BackendResults(
             total=facets["hits"]["total"]["value"],
             hits=[hit_of(raw) for raw in merge_hits(query, first, fallbacks)],
-            facets={
-                name: {b["key"]: b["doc_count"] for b in facets["aggregations"][name]["buckets"]}
-                for name in FACETS
-            },
+            facets={name: bucket_counts(facets["aggregations"][name]) for name in FACETS},
             backend=self.name,
         )
 

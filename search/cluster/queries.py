@@ -14,6 +14,8 @@ The typo-tolerant (fuzzy) clause costs more than the rest of the relevance query
 so it is added only when the exact words find too little (see `FUZZY_BELOW`).
 """
 
+from django.conf import settings
+
 from elasticsearch_dsl import Q, Search
 
 from directory.facets import FACETS, FACETS_BY_NAME
@@ -100,7 +102,9 @@ def matching(query, group_filter, language, fuzzy, scored=True):
     text = " ".join(words(query.text))
     filters = [group_filter]
     filters += [
-        Q("term", **{FACETS_BY_NAME[name].field: value}) for name, value in query.filters.items()
+        # `terms`: a nested facet's value also matches the values enclosing it (facets.py).
+        Q("terms", **{FACETS_BY_NAME[name].field: FACETS_BY_NAME[name].filter_values(value)})
+        for name, value in query.filters.items()
     ]
     must = [relevance(text, language, fuzzy, scored)] if text else []
     return Q("bool", must=must, filter=filters)
@@ -162,8 +166,32 @@ def build_facets(query, fuzzy):
         "query": Q("bool", filter=[either]).to_dict(),
         "size": 0,
         "track_total_hits": True,
-        "aggs": {facet.name: {"terms": {"field": facet.field, "size": 100}} for facet in FACETS},
+        "aggs": {facet.name: facet_aggregation(facet) for facet in FACETS},
     }
+
+
+def facet_aggregation(facet):
+    """A facet's counts: a `terms` aggregation, or for a nested facet one filter per value,
+    so that each value counts what filtering by it returns (South King County counts the
+    county-wide listings too), as the database's counts do."""
+    if not facet.nests:
+        return {"terms": {"field": facet.field, "size": 100}}
+    return {
+        "filters": {
+            "filters": {
+                value: {"terms": {facet.field: facet.filter_values(value)}}
+                for value in facet.labels(settings.LANGUAGE_CODE)
+            }
+        }
+    }
+
+
+def bucket_counts(aggregation):
+    """{value: count} from a `terms` aggregation's bucket list or a keyed `filters` one."""
+    buckets = aggregation["buckets"]
+    if isinstance(buckets, dict):
+        return {value: b["doc_count"] for value, b in buckets.items() if b["doc_count"]}
+    return {b["key"]: b["doc_count"] for b in buckets}
 
 
 def merge_hits(query, first, fallbacks):
