@@ -21,6 +21,7 @@ from home.request_memo import locales_by_code
 
 from . import fts, fts_postgres, kinds, ranking, synonyms
 from .query import BackendResults, Hit
+from .spellings import vietnamese_spellings
 from .text import words
 
 MAX_MATCHES = 500
@@ -107,7 +108,7 @@ class DatabaseBackend:
 
     def alternatives(self, text):
         """The reader's words (any of them), and each synonym: a phrase when it has several."""
-        found = [(words(text), False)]
+        found = [(spelled_words(text), False)]
         for synonym in synonyms.expansions(text):
             synonym_words = words(synonym)
             if synonym_words:
@@ -144,16 +145,41 @@ class DatabaseBackend:
         )
 
     def autocomplete(self, query, limit):
-        text = " ".join(words(query.text))
-        if not text:
+        typed = words(query.text)
+        if not typed:
             return []
-        found = searchable(self.candidates(query)).autocomplete(
-            text, backend=wagtail_database_backend()
-        )
-        codes = {loc.pk: code for code, loc in locales_by_code().items()}
-        ranked = [(page.pk, codes.get(page.locale_id, "")) for page in found[: limit * 3]]
+        locales = locales_by_code()  # the request's locales, no query
+        codes = {loc.pk: code for code, loc in locales.items()}
+        candidates = self.candidates(query)
+        statement = autocomplete_statement()
+        if statement is not None:
+            # Each typed word, or a spelling of it with accents, starts a word of the title:
+            # "thuc" suggests "Giao thực phẩm". The reader's language first, then fallbacks.
+            spellings = [vietnamese_spellings(word.casefold()) for word in typed]
+            reader = locales.get(query.language) or Locale.get_default()
+            found = statement(spellings, candidates.filter(locale_id=reader.pk), limit)
+            if len(found) < limit and query.language != query.default_language:
+                fallbacks = candidates.exclude(locale_id=reader.pk)
+                found += statement(spellings, fallbacks, limit - len(found))
+        else:  # another database: Wagtail's own autocomplete, then the language sort here
+            found = searchable(candidates).autocomplete(
+                " ".join(typed), backend=wagtail_database_backend()
+            )
+            found = [(page.pk, page.locale_id) for page in found[: limit * 3]]
+        ranked = [(pk, codes.get(locale_id, "")) for pk, locale_id in found]
         ranked.sort(key=lambda item: item[1] != query.language)
         return [Hit(page_id=pid, language=code) for pid, code in ranked[:limit]]
+
+
+def spelled_words(text):
+    """The reader's words, and the accented spellings of the Vietnamese ones typed without
+    accents (search/spellings.py): the database folds neither."""
+    found = []
+    for word in words(text):
+        for spelling in vietnamese_spellings(word.casefold()):
+            if spelling not in found:
+                found.append(spelling)
+    return found
 
 
 def searchable(pages):
@@ -169,6 +195,16 @@ def ranked_statement():
         return fts.ranked_pages
     if fts_postgres.available():
         return fts_postgres.ranked_pages
+    return None
+
+
+def autocomplete_statement():
+    """This database's one-statement autocomplete (search/fts.py, search/fts_postgres.py), or
+    None where Wagtail's own autocomplete serves."""
+    if fts.available():
+        return fts.autocomplete_pages
+    if fts_postgres.available():
+        return fts_postgres.autocomplete_pages
     return None
 
 

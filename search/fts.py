@@ -65,3 +65,25 @@ def ranked_pages(alternatives, candidates, limit, demoted=None):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def autocomplete_pages(word_spellings, candidates, limit):
+    """[(page id, locale id)] of the best `limit` `candidates` whose title has a word starting
+    with one spelling of each word the reader typed (`word_spellings`: a list per word)."""
+    entry = entry_table()
+    fts = f"{entry}_fts"
+    candidate_sql, candidate_params = subquery(candidates)
+    every_word = " AND ".join(
+        "(" + " OR ".join(quote(s) + "*" for s in spellings) + ")" for spellings in word_spellings
+    )
+    sql = (
+        f"SELECT p.id, p.locale_id FROM {fts} f "
+        f"JOIN {entry} e ON e.id = f.rowid "
+        f"{page_join('p.id = CAST(e.object_id AS INTEGER)')} "
+        f"WHERE {fts} MATCH %s AND p.id IN ({candidate_sql}) "
+        f"ORDER BY bm25({fts}), p.id LIMIT %s"
+    )
+    params = ["{autocomplete} : (" + every_word + ")", *candidate_params, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

@@ -89,3 +89,26 @@ def ranked_pages(alternatives, candidates, limit, demoted=None):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def autocomplete_pages(word_spellings, candidates, limit):
+    """[(page id, locale id)] of the best `limit` `candidates` whose title has a word starting
+    with one spelling of each word the reader typed (`word_spellings`: a list per word).
+
+    modelsearch builds the autocomplete vectors with the "simple" configuration (no stemming,
+    no stop words), so the prefixes are matched in it too."""
+    candidate_sql, candidate_params = subquery(candidates)
+    every_word = " & ".join(
+        "(" + " | ".join(f"'{s}':*" for s in spellings) + ")" for spellings in word_spellings
+    )
+    sql = (
+        f"SELECT p.id, p.locale_id FROM {entry_table()} e "
+        f"{page_join('e.object_id = p.id::text')} "
+        "WHERE e.autocomplete @@ to_tsquery('simple', %s) "
+        f"AND p.id IN ({candidate_sql}) "
+        "ORDER BY ts_rank(e.autocomplete, to_tsquery('simple', %s)) DESC, p.id LIMIT %s"
+    )
+    params = [every_word, *candidate_params, every_word, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

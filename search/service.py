@@ -32,7 +32,7 @@ from .cluster.client import ClusterError
 from .database import DatabaseBackend
 from .documents import published_stamp
 from .query import FACETS, SearchQuery
-from .text import highlight, plain_text, words
+from .text import highlight, plain_text, unmark_other_accents, words
 
 logger = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 8
@@ -175,7 +175,8 @@ def describe(hits, query, request):
             {
                 "id": hit.page_id,  # the page's id: the HTML cards find listings' contacts by it
                 **card,
-                "highlight": hit.highlight  # the cluster's; else ours, from the card
+                # The cluster's (its marks checked against the accents typed), else ours.
+                "highlight": (hit.highlight and unmark_other_accents(hit.highlight, terms()))
                 or highlight(card["summary"], terms())
                 or highlight(card["title"], terms()),
                 "language": hit.language,

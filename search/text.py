@@ -7,6 +7,7 @@ from html import unescape
 from django.utils.html import escape, strip_tags
 
 WORD = re.compile(r"\w+", re.UNICODE)
+MARKED = re.compile(r"<mark>(.*?)</mark>")
 BLOCK_END = re.compile(r"</(p|li|h\d)>|<br\s*/?>")
 # Letters that Unicode does not decompose into base letter + mark, folded by hand.
 EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "ł": "l", "ß": "ss"})
@@ -84,3 +85,30 @@ def highlight(text, terms, length=200):
     prefix = "…" if start else ""
     suffix = "…" if end < len(text) else ""
     return prefix + "".join(out) + suffix
+
+
+def unmark_other_accents(fragment, terms):
+    """A highlighted fragment (escaped HTML with <mark>s, as the cluster returns it) with the
+    marks taken off words that only fold like an accented term: the cluster matches "đồ" with
+    "đỡ" (both fold to "do"), but the reader asked for "đồ". Marks it made for other reasons
+    (stems, synonyms, typos) stay."""
+    keys = {term_key(t) for term in terms for t in words(term)}
+    accented = {fold(key) for key, folded in keys if key and not folded}
+    if not accented:
+        return fragment
+
+    def matched(word):
+        folded, plain = fold(word), word.casefold()
+        return any(
+            (folded if fold_word else plain) == key
+            or (len(key) >= MIN_PREFIX and (folded if fold_word else plain).startswith(key))
+            for key, fold_word in keys
+        )
+
+    def check(mark):
+        word = unescape(mark.group(1))
+        if fold(word) in accented and not matched(word):
+            return mark.group(1)
+        return mark.group(0)
+
+    return MARKED.sub(check, fragment)

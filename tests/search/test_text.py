@@ -1,7 +1,7 @@
 """plain_text(): the one rich-text-to-plain-text rule the search index and the exports share;
 highlight(): what the database backend's results mark."""
 
-from search.text import highlight, plain_text
+from search.text import highlight, plain_text, unmark_other_accents
 
 
 def test_block_ends_become_spaces_and_entities_are_decoded():
@@ -26,3 +26,14 @@ def test_a_term_with_accents_lights_up_only_what_matched():
     assert highlight(text, ["đồ ăn"]) == (
         "Cần giúp đỡ? Chúng tôi mang <mark>đồ</mark> <mark>ăn</mark> đến. Do not wait."
     )
+
+
+def test_cluster_marks_on_words_of_other_accents_come_off():
+    fragment = (
+        "Cần giúp <mark>đỡ</mark>? Mang <mark>đồ</mark> <mark>ăn</mark> và <mark>meals</mark>"
+    )
+    assert unmark_other_accents(fragment, ["đồ ăn", "meal"]) == (
+        "Cần giúp đỡ? Mang <mark>đồ</mark> <mark>ăn</mark> và <mark>meals</mark>"
+    )
+    # Typed without accents, every folded match stays marked.
+    assert unmark_other_accents(fragment, ["do an"]) == fragment
