@@ -1,11 +1,21 @@
-"""Accepting a suggestion: one step from the queue to a draft listing in the directory."""
+"""Accepting a suggestion: one step from the queue to a draft listing in the directory.
+
+Only facts about the resource are copied (its name, what it offers, its website, needs, areas
+and languages), never how to reach the person who sent it: their e-mail address stays on the
+suggestion, "how to reach it" is free text that may be theirs rather than the group's (an editor
+confirms the group's contact details and adds them under Contact), and any e-mail address or
+phone number typed into the copied texts is left out.
+"""
+
+import re
 
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.text import slugify
 
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
+
+import phonenumbers
 
 from directory.models import (
     DirectoryIndexPage,
@@ -17,6 +27,17 @@ from directory.models import (
 from directory.models.listings import ListingKind
 
 from .models import Status
+
+# Good enough to find an address in a sentence; what is left out is not meant to be kept.
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def without_contact_details(text):
+    """`text` without e-mail addresses or phone numbers, its spaces tidied."""
+    matches = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in reversed(list(matches)):
+        text = text[: match.start] + text[match.end :]
+    return " ".join(EMAIL_ADDRESS.sub("", text).split())
 
 
 class NoDirectory(Exception):
@@ -39,24 +60,21 @@ def page_for_kind(kind, summary):
 
 @transaction.atomic
 def accept_suggestion(suggestion, user):
-    """Create a DRAFT listing from the suggestion under the default-locale directory.
-
-    The suggester's e-mail is not copied: it is personal data, and the listing is public.
-    """
+    """Create a DRAFT listing from the suggestion under the default-locale directory, with
+    no contact details of the person who sent it (see the module's docstring)."""
     default = Locale.get_default()
     directory = DirectoryIndexPage.objects.filter(locale=default).order_by("path").first()
     if directory is None:
         raise NoDirectory
-    summary = " ".join(suggestion.summary.split())
+    name = without_contact_details(suggestion.name) or f"Suggested listing {suggestion.pk}"
+    summary = without_contact_details(suggestion.summary) or name  # a summary is required
     page = page_for_kind(suggestion.kind, summary)
-    page.title = suggestion.name
+    page.title = name
     # A name in Ge'ez script (Amharic, Tigrinya) slugifies to nothing: use the suggestion's id.
-    requested = slugify(suggestion.name)[:60].strip("-") or f"suggested-listing-{suggestion.pk}"
+    requested = slugify(name)[:60].strip("-") or f"suggested-listing-{suggestion.pk}"
     page.slug = find_available_slug(directory, requested)
     page.summary = summary[:255]
     page.website = suggestion.website
-    if suggestion.how_to_reach:
-        page.description = f"<p>{escape(suggestion.how_to_reach)}</p>"
     page.live = False
     page.owner = user
     page.locale = default

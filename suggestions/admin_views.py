@@ -50,4 +50,12 @@ class AcceptSuggestionView(WagtailAdminTemplateMixin, TemplateView):
             _("Draft listing “%(title)s” created: check it, complete it and publish it.")
             % {"title": page.title},
         )
+        if self.suggestion.how_to_reach:
+            messages.info(
+                request,
+                _(
+                    "“How to reach it” was not copied (it may be the sender's own contact): "
+                    "confirm the group's details with the group, then add them under Contact."
+                ),
+            )
         return redirect("wagtailadmin_pages:edit", page.pk)
