@@ -7,15 +7,19 @@ computed on local dates and times, which is what a reader in Seattle means by it
 closes the ranges that *start* on that date.
 """
 
-from datetime import timedelta
+import re
+from datetime import time, timedelta
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from modelcluster.forms import BaseChildFormSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 
@@ -46,6 +50,106 @@ class OpeningHours(Orderable):
     @property
     def crosses_midnight(self):
         return self.closes <= self.opens
+
+
+# --- The editor's form: times as people write them, and the same hours on other days ---------
+NAMED_TIMES = {"noon": time(12), "midday": time(12), "midnight": time(0)}
+# "9", "9am", "9 a.m.", "5:30pm", "5.30 pm", "17:00", "1700", "9h30"
+CLOCK_TIME = re.compile(
+    r"^(?P<hour>\d{1,2})(?:\s*[:.h]\s*(?P<minute>\d{2})|(?P<compact>\d{2}))?"
+    r"\s*(?:(?P<half>[ap])\.?\s*m\.?)?$"
+)
+
+
+def parse_time_of_day(text):
+    """The time an editor means by `text` ("5pm", "5:30 pm", "noon", "17:00"), or None."""
+    text = " ".join(text.lower().split())
+    if text in NAMED_TIMES:
+        return NAMED_TIMES[text]
+    match = CLOCK_TIME.match(text)
+    if not match:
+        return None
+    hour = int(match["hour"])
+    minute = int(match["minute"] or match["compact"] or 0)
+    if match["half"]:  # 12-hour clock: 12am is midnight, 12pm is noon
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["half"] == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+class TimeOfDayField(forms.TimeField):
+    """A time typed as people say it: "5pm", "5 pm", "5:30pm", "noon" or "17:00"."""
+
+    default_error_messages = {
+        "invalid": _("Enter a time such as 9am, 5:30pm, noon or 17:00."),
+    }
+    widget = forms.TimeInput(
+        format="%H:%M", attrs={"placeholder": _("e.g. 9am"), "autocomplete": "off"}
+    )
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            parsed = parse_time_of_day(value)
+            if parsed is None:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            return parsed
+        return super().to_python(value)
+
+
+class OpeningHoursForm(WagtailAdminModelForm):
+    opens = TimeOfDayField(label=_("opens at"))
+    closes = TimeOfDayField(
+        label=_("closes at"),
+        help_text=_("A closing time earlier than the opening time means after midnight."),
+    )
+    copy_to = forms.TypedMultipleChoiceField(
+        label=_("Same hours on"),
+        choices=OpeningHours.WEEKDAY_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Saving adds these hours on each day ticked."),
+    )
+
+
+class OpeningHoursFormSet(BaseChildFormSet):
+    """Saves the rows, then one more row for each day ticked under "Same hours on" (unless
+    that day already has those hours): the copies are ordinary rows from then on."""
+
+    def save(self, commit=True):
+        saved = super().save(commit=False)
+        manager = getattr(self.instance, self.rel_name)
+        kept = [form for form in self.forms if form.has_changed() or form.instance.pk]
+        kept = [form for form in kept if not self._should_delete_form(form)]
+        have = {(hours.weekday, hours.opens, hours.closes) for hours in manager.all()}
+        copies = []
+        for form in kept:
+            row = form.instance
+            for day in form.cleaned_data.get("copy_to", []):
+                if (day, row.opens, row.closes) not in have:
+                    have.add((day, row.opens, row.closes))
+                    copies.append(OpeningHours(weekday=day, opens=row.opens, closes=row.closes))
+        manager.add(*copies)
+        if commit:
+            manager.commit()
+        return saved + copies
+
+
+class OpeningHoursPanel(InlinePanel):
+    """The opening hours rows, each with "Same hours on" weekday boxes to copy it."""
+
+    @property
+    def panel_definitions(self):
+        return [*OpeningHours.panels, FieldPanel("copy_to")]
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        formset = options["formsets"][self.relation_name]
+        formset.update(form=OpeningHoursForm, formset=OpeningHoursFormSet)
+        return options
 
 
 class Holiday(models.Model):

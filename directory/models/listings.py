@@ -36,7 +36,7 @@ from home.page_forms import SlugFromTitlePageForm
 from home.querysets import PortalPageQuerySet
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
-from .hours import hours_by_day, open_status
+from .hours import OpeningHoursPanel, hours_by_day, open_status
 from .taxonomy import translate_together
 
 
@@ -137,7 +137,7 @@ def listing_panels(*kind_panels):
         ),
         MultiFieldPanel(
             [
-                InlinePanel("opening_hours", label=_("Opening hours")),
+                OpeningHoursPanel("opening_hours", label=_("Opening hours")),
                 FieldRowPanel(
                     [
                         FieldPanel("by_appointment"),

@@ -6,7 +6,7 @@ Every contact detail here is fictional (555-01xx numbers, example.org addresses)
 """
 
 import re
-from datetime import timedelta
+from datetime import time, timedelta
 from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
@@ -23,6 +23,7 @@ import pytest
 from articles.models import ArticlePage
 from directory.factories import GroupPageFactory
 from directory.models import GroupPage
+from directory.models.hours import parse_time_of_day
 from directory.models.listings import VerifiedHow
 from tests.helpers import publish, translate
 
@@ -170,6 +171,96 @@ def test_the_page_type_chooser_shows_each_types_description(editor_client, direc
     assert {model.__name__ for model in offered} >= {"GroupPage", "HotlinePage"}
     for model in offered:
         assert escape(str(model.get_page_description())) in html
+
+
+# --- 3. Hours typed as people say them, copied to other days ---------------------------------
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("5pm", time(17)),
+        ("5 pm", time(17)),
+        ("5 P.M.", time(17)),
+        ("5:30pm", time(17, 30)),
+        ("5.30 pm", time(17, 30)),
+        ("9am", time(9)),
+        ("12am", time(0)),
+        ("12pm", time(12)),
+        ("noon", time(12)),
+        ("Midnight", time(0)),
+        ("17:00", time(17)),
+        ("1700", time(17)),
+        ("9:05", time(9, 5)),
+        ("9", time(9)),
+    ],
+)
+def test_times_are_read_as_people_write_them(typed, meant):
+    assert parse_time_of_day(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["13pm", "0am", "25:00", "9:75", "soon", "5 o'clock", "9:5"])
+def test_nonsense_is_not_a_time(typed):
+    assert parse_time_of_day(typed) is None
+
+
+def hours_row(weekday, opens, closes):
+    return {"weekday": weekday, "opens": opens, "closes": closes}
+
+
+def test_hours_typed_as_5pm_are_saved_and_shown_as_17_00(editor_client, directory):
+    form = group_form("Rainier Pantry", hours=[hours_row(0, "9am", "5:30 pm")])
+
+    editor_client.post(add_url(GroupPage, directory), form)
+
+    group = GroupPage.objects.get(title="Rainier Pantry")
+    assert [str(hours) for hours in group.opening_hours.all()] == ["Monday 09:00-17:30"]
+    edit = editor_client.get(reverse("wagtailadmin_pages:edit", args=[group.pk])).content
+    assert 'value="17:30"' in edit.decode()
+
+
+def test_a_time_that_means_nothing_is_refused_with_a_clear_message(editor_client, directory):
+    form = group_form("Rainier Pantry", hours=[hours_row(0, "soonish", "5pm")])
+
+    response = editor_client.post(add_url(GroupPage, directory), form)
+
+    assert "Enter a time such as 9am, 5:30pm, noon or 17:00." in response.content.decode()
+    assert not GroupPage.objects.filter(title="Rainier Pantry").exists()
+
+
+def test_hours_are_copied_to_the_days_ticked(editor_client, directory):
+    form = group_form("Rainier Pantry", hours=[hours_row(0, "9am", "5pm")])
+    form["opening_hours-0-copy_to"] = ["1", "2", "4"]
+
+    editor_client.post(add_url(GroupPage, directory), form)
+
+    group = GroupPage.objects.get(title="Rainier Pantry")
+    rows = sorted(str(hours) for hours in group.opening_hours.all())
+    assert rows == [
+        "Friday 09:00-17:00",
+        "Monday 09:00-17:00",
+        "Tuesday 09:00-17:00",
+        "Wednesday 09:00-17:00",
+    ]
+    page = editor_client.get(group.url).content.decode()
+    assert page.count('<time datetime="09:00">') == 4  # readers see every day copied to
+
+
+def test_copying_to_a_day_that_has_those_hours_adds_nothing(editor_client, directory):
+    form = group_form(
+        "Rainier Pantry", hours=[hours_row(0, "9am", "5pm"), hours_row(1, "09:00", "17:00")]
+    )
+    form["opening_hours-0-copy_to"] = ["0", "1"]
+
+    editor_client.post(add_url(GroupPage, directory), form)
+
+    rows = GroupPage.objects.get(title="Rainier Pantry").opening_hours.all()
+    assert sorted(str(hours) for hours in rows) == ["Monday 09:00-17:00", "Tuesday 09:00-17:00"]
+
+
+def test_the_hours_form_offers_the_days_to_copy_to(editor_client, directory):
+    html = editor_client.get(add_url(GroupPage, directory)).content.decode()
+
+    assert "Same hours on" in html
+    assert 'name="opening_hours-__prefix__-copy_to"' in html
 
 
 # --- 4. "Mark verified" records how, and a note ------------------------------------------------
