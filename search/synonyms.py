@@ -1,10 +1,14 @@
-"""Editors' synonym sets, as the database backend and the cluster each need them."""
+"""Synonym sets, as the database backend and the cluster each need them: the editors' sets, and
+one set per need (search/need_words.py): its name in every language, its slug, and the
+everyday words readers type for it ("rent" for financial help).
+"""
 
 from django.core.cache import cache
 
 from home.request_memo import forget as forget_request_memo
 from home.request_memo import remember
 
+from .need_words import need_sets
 from .text import fold, words
 
 CACHE_KEY = "search:synonym-groups"
@@ -23,6 +27,7 @@ def _cached_groups():
         from .models import SynonymSet
 
         cached = [terms for s in SynonymSet.objects.all() if len(terms := s.term_list()) > 1]
+        cached += [terms for terms in need_sets() if len(terms) > 1]
         cache.set(CACHE_KEY, cached, CACHE_SECONDS)
     return cached
 
@@ -49,8 +54,8 @@ def expansions(query):
     for terms in groups():
         if any(contains(query_words, [fold(w) for w in words(term)]) for term in terms):
             extra.extend(t for t in terms if t not in extra)
-    folded_query = " ".join(query_words)
-    return [t for t in extra if " ".join(fold(w) for w in words(t)) not in folded_query]
+    # Word by word: "sewing" names the set that holds "sew", which is still searched.
+    return [t for t in extra if not contains(query_words, [fold(w) for w in words(t)])]
 
 
 def solr_rules():
