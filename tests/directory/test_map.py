@@ -108,7 +108,7 @@ def test_markers_only_for_places_with_coordinates_linking_to_the_listing(client,
     assert details.has_attr("hidden")  # shown by results-map.js only: nothing without it
     assert details.find_previous("ul", class_="card-list") is not None
     summary = details.find("summary").get_text(strip=True)
-    assert summary == "Show 2 places on a map"
+    assert summary == "2 places on a map"
     assert details.find(attrs={"role": "region"})["aria-label"]
     assert details["data-tiles-url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     assert "OpenStreetMap" in details["data-attribution"]

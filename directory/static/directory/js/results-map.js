@@ -76,7 +76,12 @@
         .addTo(map);
       return point;
     });
-    map.fitBounds(points, { padding: [32, 32], maxZoom: 15 });
+    // More room above: a marker's pin stands above its point.
+    map.fitBounds(points, {
+      paddingTopLeft: [32, 56],
+      paddingBottomRight: [32, 16],
+      maxZoom: 15,
+    });
     box.dataset.state = "ready";
   }
 
