@@ -90,6 +90,9 @@ def test_markers_link_to_their_listings_after_the_list(
     link = tab.locator(".leaflet-popup-content a")
     expect(link).to_have_text("Birch kitchen")
     expect(tab.locator(".leaflet-popup-content")).to_contain_text("Birch room")
+    # Leaflet's own controls are named in the page's words ("Close", not "Close popup").
+    expect(tab.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", "Close")
+    expect(tab.get_by_role("button", name="Zoom in")).to_be_visible()
     link.click()
     tab.wait_for_url(re.compile(r"/en/directory/birch-kitchen/$"))
 

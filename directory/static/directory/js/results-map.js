@@ -49,8 +49,22 @@
 
   function build() {
     var L = window.L;
-    // Scrolling the page over the map must scroll the page, not zoom the map.
-    map = L.map(canvas, { scrollWheelZoom: false });
+    var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    map = L.map(canvas, {
+      scrollWheelZoom: false, // scrolling the page over the map scrolls the page
+      zoomControl: false, // added below, its buttons named in the reader's language
+      zoomAnimation: !still,
+      fadeAnimation: !still,
+      markerZoomAnimation: !still,
+    });
+    L.control
+      .zoom({ zoomInTitle: box.dataset.zoomIn, zoomOutTitle: box.dataset.zoomOut })
+      .addTo(map);
+    // Leaflet names a popup's close button in English only.
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", box.dataset.close);
+    });
     L.tileLayer(box.dataset.tilesUrl, {
       attribution: box.dataset.attribution,
       maxZoom: 19,
