@@ -14,6 +14,7 @@ from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -100,9 +101,9 @@ class TimeOfDayField(forms.TimeField):
 
 
 class OpeningHoursForm(WagtailAdminModelForm):
-    opens = TimeOfDayField(label=_("opens at"))
+    opens = TimeOfDayField(label=capfirst(_("opens at")))
     closes = TimeOfDayField(
-        label=_("closes at"),
+        label=capfirst(_("closes at")),
         help_text=_("A closing time earlier than the opening time means after midnight."),
     )
     copy_to = forms.TypedMultipleChoiceField(
