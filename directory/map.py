@@ -17,6 +17,8 @@ from django.templatetags.static import static
 
 from wagtail.models import Locale
 
+from directory.models import ListingLocation
+from directory.models.listings import ListingKind
 from home.querysets import reader_translation
 
 
@@ -40,8 +42,6 @@ def tile_layer():
 def markers(shown):
     """A marker per located place of the `shown` listings, in their order: one query, none
     when nothing is shown."""
-    from directory.models import ListingLocation
-
     by_page = {listing.page_id: listing for listing in shown}
     if not by_page:
         return []
@@ -101,8 +101,6 @@ def shown_listings(listings, url_for):
 
 def shown_results(results):
     """`Shown` for the listings among search results (dicts of the search service's shape)."""
-    from directory.models.listings import ListingKind
-
     return [
         Shown(
             page_id=result["id"],
