@@ -63,7 +63,14 @@ def test_the_api_never_fails(listing, q, page, need, kind):
     if response.status_code == 400:
         assert response.json()["errors"]
     else:
-        assert set(response.json()) == {"query", "total", "results", "facets", "backend"}
+        assert set(response.json()) == {
+            "query",
+            "total",
+            "results",
+            "facets",
+            "backend",
+            "promotions",
+        }
 
 
 @HYPOTHESIS

@@ -17,7 +17,7 @@ FACET_ITEM = {
 }
 API_SCHEMA = {
     "type": "object",
-    "required": ["query", "total", "results", "facets", "backend"],
+    "required": ["query", "total", "results", "facets", "backend", "promotions"],
     "additionalProperties": False,
     "properties": {
         "query": {"type": "string"},
@@ -47,6 +47,15 @@ API_SCHEMA = {
             },
         },
         "backend": {"enum": ["cluster", "database"]},
+        # Editors' recommended results: the result shape, marked as promoted.
+        "promotions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["title", "url", "kind", "summary", "language", "promoted"],
+                "properties": {"promoted": {"const": True}},
+            },
+        },
         "facets": {
             "type": "object",
             "required": ["need", "area", "language", "kind", "cost", "documents"],
