@@ -101,6 +101,10 @@ def test_a_zip_code_sorts_by_distance_then_by_area(client, directory, listings):
     }
     assert distances(near)["B Columbia pantry"] == "1.3 mi"
     assert "Nearest first, from ZIP code 98118." in near.content.decode()
+    summary = BeautifulSoup(near.content.decode(), "html.parser").select_one(
+        ".filters-panel__summary"
+    )
+    assert "Near 98118" in summary.get_text()  # in sight while the filters are folded
 
 
 def test_the_browsers_rounded_position_sorts_the_same_way(client, directory, listings):
