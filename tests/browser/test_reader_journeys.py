@@ -2,10 +2,12 @@
 
 Each journey is named after the reader it follows and builds its own clearly fictional
 directory (555-01xx numbers, example.org addresses) before the browser opens (see conftest).
-Taps are counted with `Taps`: a journey that needs more than the issue allows fails.
+Taps are counted with `Taps`: a journey that needs more than the issue allows fails. The ZIP
+code journey uses made-up street addresses placed near real ZIP centroids (`zipcodes`).
 """
 
 import re
+from decimal import Decimal
 
 from django.conf import settings
 from django.utils import translation
@@ -24,7 +26,7 @@ from directory.factories import (
     LanguageFactory,
     NeedFactory,
 )
-from directory.models import FormLink
+from directory.models import FormLink, ListingLocation
 from directory.national_lines import NATIONAL_LINES
 from home.factories import HomePageFactory
 from tests.helpers import publish, translate
@@ -234,3 +236,59 @@ def test_every_reader_sees_911_988_and_211_to_tap_in_their_language(reader_site,
             expect(call).to_have_attribute("href", f"tel:{number}")
             expect(call).to_have_accessible_name(f"{number} {name}")
             assert call.bounding_box()["height"] >= 44, (url, number)
+
+
+def located(latitude, longitude):
+    """One location at a made-up street address, near a real ZIP centroid."""
+    return [
+        ListingLocation(
+            address_1="100 Example Street",
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+        )
+    ]
+
+
+@pytest.fixture
+def listings_with_places(reader_site):
+    """Titles in the reverse of the distance from Kent (98032), so the usual order (by title)
+    and the "near me" order differ; one listing without a place serves the whole county."""
+    directory = reader_site["directory"]
+    county = AreaFactory(slug="king-county", name="All of King County")
+    for title, place, phone in [
+        ("A Redmond tool library", located("47.6718", "-122.1232"), "206-555-0151"),
+        ("B Columbia City pantry", located("47.5412", "-122.2750"), "206-555-0152"),
+        ("C Kent food bank", located("47.3800", "-122.2850"), "206-555-0153"),
+    ]:
+        GroupPageFactory(
+            parent=directory, title=title, direction="get", locations=place, phone=phone
+        )
+    GroupPageFactory(
+        parent=directory,
+        title="D County delivery circle",
+        direction="get",
+        areas=[county],
+        phone="206-555-0154",
+    )
+
+
+def test_a_reader_entering_a_zip_code_gets_the_nearest_listings_first(listings_with_places, page):
+    page.goto("/en/directory/get-help/")
+    page.get_by_text("Filters").tap()  # folded on a phone
+    page.get_by_label("Near (ZIP code)").fill("98032")
+    page.get_by_role("button", name="Show listings").tap()
+
+    expect(page.locator(".near-status")).to_have_text("Nearest first, from ZIP code 98032.")
+    cards = page.locator(".card-list .card--listing")
+    expect(cards).to_have_count(4)
+    titles = [t.strip() for t in cards.locator(".card__title").all_inner_texts()]
+    assert titles == [
+        "C Kent food bank",
+        "B Columbia City pantry",
+        "A Redmond tool library",
+        "D County delivery circle",  # no address: after every listing with one
+    ]
+    miles = [float(text.split()[0]) for text in cards.locator(".card__distance").all_inner_texts()]
+    assert len(miles) == 3 and miles == sorted(miles), miles
+    assert miles[0] < 1 < miles[1]  # Kent's food bank is in the ZIP, the others are not
+    expect(cards.first.locator(".primary-action__button")).to_be_in_viewport()
