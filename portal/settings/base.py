@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from csp.constants import NONCE, NONE, SELF
 from environs import Env, ValidationError
+from marshmallow.validate import OneOf, Range  # environs' validators: they raise when refused
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -43,13 +44,13 @@ DATABASES = {
 CACHES = {"default": env.dj_cache_url("CACHE_URL", default="db://portal_cache")}
 # Seconds a rendered part of a public page is kept (home/fragments.py), and how many parts each
 # process keeps. 0 seconds: every page is rendered whole on every request.
-FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600, validate=lambda n: n >= 0)
-FRAGMENT_CACHE_ENTRIES = env.int("FRAGMENT_CACHE_ENTRIES", default=5000, validate=lambda n: n > 0)
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600, validate=Range(min=0))
+FRAGMENT_CACHE_ENTRIES = env.int("FRAGMENT_CACHE_ENTRIES", default=5000, validate=Range(min=1))
 # Reverse proxies in front of the site that append the client's address to X-Forwarded-For.
 # 0: the client is REMOTE_ADDR. Never more than there really are: the header is forgeable.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0, validate=lambda n: n >= 0)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0, validate=Range(min=0))
 # Posts of the public forms (suggest, report) accepted per client per hour, invalid ones included.
-SUGGESTIONS_RATE_LIMIT = env.int("SUGGESTIONS_RATE_LIMIT", default=5, validate=lambda n: n > 0)
+SUGGESTIONS_RATE_LIMIT = env.int("SUGGESTIONS_RATE_LIMIT", default=5, validate=Range(min=1))
 # Unset: Wagtail's database search backend. Set: an Elasticsearch or OpenSearch cluster, by the
 # URL of one node or of several, comma-separated (a request fails over to the next node).
 SEARCH_URL = env.str("SEARCH_URL", default="")
@@ -59,7 +60,7 @@ SEARCH_URL = env.str("SEARCH_URL", default="")
 SEARCH_REPLICAS = env.str("SEARCH_REPLICAS", default="0-1")
 # Which client speaks to SEARCH_URL: "opensearch" (opensearch-py) or "elasticsearch".
 SEARCH_ENGINE = env.str(
-    "SEARCH_ENGINE", default="opensearch", validate=lambda v: v in {"opensearch", "elasticsearch"}
+    "SEARCH_ENGINE", default="opensearch", validate=OneOf(["opensearch", "elasticsearch"])
 )
 # Index names are prefixed so that several environments can share one cluster.
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="portal")
@@ -67,7 +68,9 @@ SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="portal")
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", default=2.0)
 # Distinct searches that found nothing kept for editors (search/unanswered.py); past it,
 # only those already kept are counted, so a bot typing random words cannot fill the table.
-SEARCH_UNANSWERED_MAX_ROWS = env.int("SEARCH_UNANSWERED_MAX_ROWS", default=5000)
+SEARCH_UNANSWERED_MAX_ROWS = env.int(
+    "SEARCH_UNANSWERED_MAX_ROWS", default=5000, validate=Range(min=0)
+)
 # Index management (search_rebuild: create, bulk, refresh, alias swap) may take far longer
 # than a reader's query, above all on a cold cluster: it gets its own timeout.
 SEARCH_ADMIN_TIMEOUT = env.float("SEARCH_ADMIN_TIMEOUT", default=60.0)
@@ -87,8 +90,8 @@ PRODUCTION_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 
 # Brute force (django-axes): wrong passwords, on the admin login or a page password, before an
 # account (or page password) and the client's address are locked; and for how long.
 # 0 minutes: locked until an administrator unlocks it (Settings → Login lockouts).
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5, validate=lambda n: n > 0)
-AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15, validate=lambda n: n >= 0)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5, validate=Range(min=1))
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15, validate=Range(min=0))
 # Level of the portal's own log records (Django's are INFO); everything goes to stderr.
 LOG_LEVEL = env.log_level("LOG_LEVEL", default="INFO")
 # Where background work (search index updates, cache purges, Wagtail's reference index) runs.
@@ -96,7 +99,7 @@ LOG_LEVEL = env.log_level("LOG_LEVEL", default="INFO")
 # in the database (django-tasks-db), run by `manage.py db_worker`; publishing stays fast when
 # the cluster or the cache is slow. Production sets it (deploy/env.example).
 TASKS_BACKEND = env.str(
-    "TASKS_BACKEND", default="immediate", validate=lambda v: v in {"immediate", "database"}
+    "TASKS_BACKEND", default="immediate", validate=OneOf(["immediate", "database"])
 )
 # Media (images, documents) in an S3-compatible bucket when set (production.py); else MEDIA_ROOT.
 # Credentials are not settings: boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an
@@ -110,10 +113,10 @@ MEDIA_BUCKET_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
 # MAX_AGE (0: every time, a cheap 304 from the cache), the shared cache keeps a copy S_MAXAGE
 # seconds unless a publish purges it first, and serves it up to STALE_WHILE_REVALIDATE seconds
 # longer while it fetches a fresh one.
-CACHE_CONTROL_MAX_AGE = env.int("CACHE_CONTROL_MAX_AGE", default=0, validate=lambda n: n >= 0)
-CACHE_CONTROL_S_MAXAGE = env.int("CACHE_CONTROL_S_MAXAGE", default=3600, validate=lambda n: n >= 0)
+CACHE_CONTROL_MAX_AGE = env.int("CACHE_CONTROL_MAX_AGE", default=0, validate=Range(min=0))
+CACHE_CONTROL_S_MAXAGE = env.int("CACHE_CONTROL_S_MAXAGE", default=3600, validate=Range(min=0))
 CACHE_CONTROL_STALE_WHILE_REVALIDATE = env.int(
-    "CACHE_CONTROL_STALE_WHILE_REVALIDATE", default=30, validate=lambda n: n >= 0
+    "CACHE_CONTROL_STALE_WHILE_REVALIDATE", default=30, validate=Range(min=0)
 )
 # The cache that publishing purges (Varnish's address, which must accept PURGE from this
 # machine, e.g. http://127.0.0.1:6081). Unset: nothing is purged.

@@ -40,3 +40,14 @@ def test_bad_database_url_is_a_clear_error():
     result = run_manage("check", SECRET_KEY="k" * 60, DATABASE_URL="nonsense://")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_a_setting_out_of_range_is_a_clear_error_naming_it():
+    for variable, value, message in [
+        ("FRAGMENT_CACHE_SECONDS", "-1", "greater than or equal to 0"),
+        ("SEARCH_ENGINE", "solr", "Must be one of: opensearch, elasticsearch"),
+        ("TASKS_BACKEND", "cron", "Must be one of: immediate, database"),
+    ]:
+        result = run_manage("check", SECRET_KEY="k" * 60, **{variable: value})
+        assert result.returncode != 0
+        assert variable in result.stderr and message in result.stderr
