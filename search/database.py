@@ -96,14 +96,16 @@ class DatabaseBackend:
                 .search(expression, backend=wagtail_database_backend())[:MAX_MATCHES]
             )
             found = [(page.pk, page.locale_id) for page in found]
-            if demoted is not None:
-                giving = set(
-                    demoted.filter(pk__in=[pk for pk, _ in found]).values_list("pk", flat=True)
-                )
-                found.sort(key=lambda item: item[0] in giving)
         ranked = [(pk, codes.get(locale_id, "")) for pk, locale_id in found]
-        # Stable: within each language the order above stays.
-        ranked.sort(key=lambda item: item[1] != query.language)
+        # Stable: within each language (and tier) the order above stays. Ways to give come
+        # after every way to get help, the fallbacks' too: they are of no use to the reader
+        # in need, while a request form in English still is.
+        giving = set()
+        if demoted is not None:
+            giving = set(
+                demoted.filter(pk__in=[pk for pk, _ in found]).values_list("pk", flat=True)
+            )
+        ranked.sort(key=lambda item: (item[0] in giving, item[1] != query.language))
         return ranked
 
     def alternatives(self, text):

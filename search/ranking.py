@@ -34,10 +34,8 @@ GIVING_WORDS = (
     "donate",
     "donation",
     "donations",
-    "give",
-    "giving",
     "help out",
-)
+)  # not "give": "give me food" asks for help
 
 
 def giving_listings():

@@ -46,10 +46,10 @@ class ClusterBackend:
 
     def ask(self, query, fuzzy):
         *groups, facets = self.client.msearch(self.alias, build_searches(query, fuzzy))
-        first, fallbacks = groups[0]["hits"], groups[1]["hits"] if len(groups) > 1 else None
+        merged = merge_hits(query, *(group["hits"] for group in groups))
         return BackendResults(
             total=facets["hits"]["total"]["value"],
-            hits=[hit_of(raw) for raw in merge_hits(query, first, fallbacks)],
+            hits=[hit_of(raw) for raw in merged],
             facets={name: bucket_counts(facets["aggregations"][name]) for name in FACETS},
             backend=self.name,
         )

@@ -1,7 +1,8 @@
 """SearchQuery -> cluster request bodies: relevance, fallbacks, facets, highlights.
 
-A search is sent as one `_msearch` of up to three searches, each of them cheap at 100,000
-pages (measured in bench/search.py):
+A search is sent as one `_msearch` of a few searches, each of them cheap at 100,000 pages
+(measured in bench/search.py); with ways to give after ways to get help (`result_groups`),
+the first two are made for each of those in turn:
 
 - the reader's language: the best matches in it, by score alone, so the cluster can skip
   pages that cannot reach the top (no sort over every match, no exact count);
@@ -70,6 +71,18 @@ def language_groups(query):
     return groups
 
 
+def result_groups(query):
+    """(filter, language) for each group of results, in the order they are shown: ways to
+    get help before ways to give it, unless the reader asks to give (search/ranking.py: the
+    database orders the same way), each in the reader's language, then the fallbacks. An
+    index built before documents carried `giving` puts everything in the first groups."""
+    groups = language_groups(query)
+    if not ranking.demote_giving(query):
+        return groups
+    giving = Q("term", giving=True)
+    return [(f & ~giving, code) for f, code in groups] + [(f & giving, code) for f, code in groups]
+
+
 def relevance(text, language, fuzzy=False, scored=True):
     """Matches on the analyzed fields (with synonyms, stemmed for `language` where we can),
     plus a phrase bonus in the title; with `fuzzy`, also a weaker typo-tolerant match.
@@ -111,21 +124,21 @@ def matching(query, group_filter, language, fuzzy, scored=True):
 
 
 def build_searches(query, fuzzy=False):
-    """The `_msearch` bodies for one page of results: a hits search per language group
-    (their first `offset + per_page` for the fallbacks, which may have to fill the page),
+    """The `_msearch` bodies for one page of results: a hits search per group of results
+    (`result_groups`; the first `offset + per_page` of each after the first, which may have
+    to fill the page),
     then the facets search. See `merge_hits` for putting the page together.
 
     Plain dicts: building them with elasticsearch-dsl's `Search` (which copies itself at
     every step) cost more of the portal's time than the cluster spent answering."""
     bodies = []
     end = query.offset + query.per_page
-    order = ranked_order(query)
-    for n, (group_filter, language) in enumerate(language_groups(query)):
+    for n, (group_filter, language) in enumerate(result_groups(query)):
         start = query.offset if n == 0 else 0
         bodies.append(
             {
                 "query": matching(query, group_filter, language, fuzzy).to_dict(),
-                "sort": order,
+                "sort": ["_score", {"page_id": "asc"}],
                 # Counting stops where this page ends: past it only the best scores matter,
                 # so the cluster may skip pages that cannot reach them (`merge_hits` needs
                 # a group counted only when it runs out on this page).
@@ -138,17 +151,6 @@ def build_searches(query, fuzzy=False):
         )
     bodies.append(build_facets(query, fuzzy))
     return bodies
-
-
-def ranked_order(query):
-    """Best score first; ways to give help after all the rest unless the reader asks to give
-    (search/ranking.py: the database orders the same way). An index built before documents
-    carried `giving` sorts as if nothing were."""
-    order = ["_score", {"page_id": "asc"}]
-    if ranking.demote_giving(query):
-        giving = {"order": "asc", "missing": "_first", "unmapped_type": "boolean"}
-        order.insert(0, {"giving": giving})
-    return order
 
 
 def build_facets(query, fuzzy):
@@ -194,15 +196,19 @@ def bucket_counts(aggregation):
     return {b["key"]: b["doc_count"] for b in buckets}
 
 
-def merge_hits(query, first, fallbacks):
-    """One page of hits from the groups' answers (raw `hits` objects): the reader's
-    language first, then the fallbacks from where they start on this page. `first` holds
-    this page's slice of the reader's language; `fallbacks` the first `offset + per_page`."""
+def merge_hits(query, first, *others):
+    """One page of hits from the groups' answers (raw `hits` objects, in `result_groups`
+    order): each group from where it starts on this page. `first` holds this page's slice
+    of the first group; each of the `others` its first `offset + per_page`."""
     hits = list(first["hits"])
-    if fallbacks is not None and len(hits) < query.per_page:
-        # A short page means the reader's language ran out here, so its count is exact.
-        skip = max(0, query.offset - first["total"]["value"])
-        hits += fallbacks["hits"][skip : skip + query.per_page - len(hits)]
+    # How many results of the groups still to come are on earlier pages.
+    before = max(0, query.offset - first["total"]["value"])
+    for group in others:
+        if len(hits) >= query.per_page:
+            break
+        # A short page means the groups before ran out here, so their counts are exact.
+        hits += group["hits"][before : before + query.per_page - len(hits)]
+        before = max(0, before - group["total"]["value"])
     return hits
 
 

@@ -3,6 +3,8 @@ section 4): one rule on the database (SQLite here, PostgreSQL with DATABASE_URL)
 cluster (with SEARCH_URL). The volunteer form says "food" far more often than the request
 form, so relevance alone would put it first."""
 
+from dataclasses import replace
+
 import pytest
 
 from directory.factories import ExternalFormPageFactory, GroupPageFactory, NeedFactory
@@ -61,6 +63,13 @@ def forms(locales, directory):
         title="Xin hỗ trợ",
         summary="Đăng ký để được giúp đỡ tại nhà.",
     )
+    pages["volunteer_es"] = translate(
+        pages["volunteer"],
+        "es",
+        copy_parents=True,
+        title="Voluntarios de comida",
+        summary="Comida, comida: llevamos comida a los vecinos.",
+    )
     return pages
 
 
@@ -89,6 +98,16 @@ def test_a_vietnamese_reader_typing_without_accents_sees_the_request_form_first(
     assert titles("thuc pham", language="vi")[:2] == ["Xin hỗ trợ", "Tình nguyện giao thực phẩm"]
 
 
+def test_a_request_form_in_english_comes_before_a_volunteer_form_in_spanish(backend):
+    """The request form is not translated yet: shown in English, it is still of use to a
+    Spanish reader in need, and the volunteer form in Spanish is not."""
+    results = service.search(service.make_query("comida", language="es")).results
+    assert [(r["title"], r["fallback"]) for r in results][:2] == [
+        ("Request support", True),
+        ("Voluntarios de comida", False),
+    ]
+
+
 def test_browsing_a_need_lists_ways_to_get_help_first(backend):
     # Alphabetically "Food fund" and "Food volunteers..." come before "Request support".
     assert titles("", need="food")[0] == "Request support"
@@ -108,3 +127,15 @@ def test_a_reader_who_asks_to_volunteer_gets_the_volunteer_form_first(
     backend, text, language, expected
 ):
     assert titles(text, language=language)[0] == expected
+
+
+@pytest.mark.parametrize("per_page", [1, 2])
+def test_pages_of_results_keep_the_order(backend, per_page):
+    """Page by page, the Spanish reader sees what one long page shows: the English request
+    form, then the Spanish volunteer form, then the English fund; none twice, none missing."""
+    query = service.make_query("comida", language="es")
+    whole = [r["title"] for r in service.search(query).results]
+    assert len(whole) == 3
+    pages = [service.search(replace(query, per_page=per_page, page=n)) for n in (1, 2, 3, 4)]
+    assert {page.total for page in pages} == {3}
+    assert [r["title"] for page in pages for r in page.results] == whole
