@@ -2,12 +2,14 @@
 
 A person in need who searches "food" must reach a request form, not the volunteer form that
 delivers the food: listings for people who want to help (direction "give", or a volunteer or
-donation form) come after every other result of the same language, whatever their score.
-A reader who asks to give ("volunteer", "donar", "quyên góp"...) gets plain relevance.
+donation form) come after every other result, whatever their score or language (a request
+form shown in English is still of use to a reader in need; a volunteer form is not). Within
+each tier the reader's language comes first. A reader who asks to give ("volunteer",
+"donar", "quyên góp"...) gets the usual order.
 
-One rule for both backends: the database orders by `giving_listings` before its rank
-(search/fts.py, fts_postgres.py), the cluster sorts on the document's `giving` field before
-the score (search/documents.py, cluster/queries.py).
+One rule for both backends: the database orders by `giving_listings` (search/fts.py,
+fts_postgres.py, then `DatabaseBackend.matches`), the cluster asks for each tier in turn
+(`result_groups` in search/cluster/queries.py, on the documents' `giving` field).
 """
 
 import functools
