@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from directory.factories import AreaFactory, GroupPageFactory
-from directory.models import ListingLocation
+from directory.models import Area, ListingLocation
 from directory.near import parse
 from search import service
 from search.cluster.queries import bucket_counts, build_searches
@@ -137,3 +137,29 @@ def test_the_clusters_area_filter_and_counts_nest(db):
     assert counting["king-county"] == {"terms": {"areas": ["king-county"]}}
     answer = {"buckets": {"south-king-county": {"doc_count": 3}, "king-county": {"doc_count": 0}}}
     assert bucket_counts(answer) == {"south-king-county": 3}
+
+
+@pytest.fixture
+def nested(content, directory):
+    """The contract's content, with its areas inside King County and a county-wide line."""
+    county = AreaFactory(slug="king-county", name="All of King County")
+    for area in Area.objects.filter(slug__in=["seattle", "south-king-county"]):
+        area.parent = county
+        area.save()
+    return GroupPageFactory(
+        parent=directory,
+        title="County seattle line",
+        summary="Answers anyone in Seattle or elsewhere in the county.",
+        areas=[county],
+    )
+
+
+def test_both_backends_nest_areas_alike(nested, backend):
+    found = service.search(service.make_query("seattle", filters={"area": "south-king-county"}))
+
+    assert found.backend == backend
+    assert sorted(r["title"] for r in found.results) == ["County seattle line", "Nurse advice line"]
+    counts = {f["value"]: f["count"] for f in found.facets["area"]}
+    assert counts["south-king-county"] == 2  # what the filter returned
+    unfiltered = service.search(service.make_query("seattle")).facets["area"]
+    assert {f["value"]: f["count"] for f in unfiltered}["king-county"] == 1
