@@ -4,6 +4,7 @@ They name the listing or resource only: never who sent it or their e-mail addres
 """
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy
 
@@ -30,7 +31,7 @@ class SubmissionPanel(WorkQueuePanel):
 
     def item(self, submission):
         url = reverse(f"{self.url_namespace}:edit", args=[submission.pk])
-        received = date_format(submission.created_at, "DATE_FORMAT")
+        received = date_format(timezone.localtime(submission.created_at), "DATE_FORMAT")
         return QueueItem(self.title(submission), url, received)
 
     def title(self, submission):
