@@ -87,9 +87,10 @@ class TimeOfDayField(forms.TimeField):
     default_error_messages = {
         "invalid": _("Enter a time such as 9am, 5:30pm, noon or 17:00."),
     }
-    widget = forms.TimeInput(
-        format="%H:%M", attrs={"placeholder": _("e.g. 9am"), "autocomplete": "off"}
-    )
+
+    def __init__(self, *, example, **kwargs):
+        attrs = {"placeholder": example, "autocomplete": "off"}
+        super().__init__(widget=forms.TimeInput(format="%H:%M", attrs=attrs), **kwargs)
 
     def to_python(self, value):
         if isinstance(value, str) and value.strip():
@@ -101,9 +102,10 @@ class TimeOfDayField(forms.TimeField):
 
 
 class OpeningHoursForm(WagtailAdminModelForm):
-    opens = TimeOfDayField(label=capfirst(_("opens at")))
+    opens = TimeOfDayField(label=capfirst(_("opens at")), example=_("e.g. 9am"))
     closes = TimeOfDayField(
         label=capfirst(_("closes at")),
+        example=_("e.g. 5:30pm"),
         help_text=_("A closing time earlier than the opening time means after midnight."),
     )
     copy_to = forms.TypedMultipleChoiceField(
