@@ -48,7 +48,7 @@ class DocumentBuilder:
             listing.pk: listing
             for listing in ListingPage.objects.filter(pk__in=[p.pk for p in pages])
             .select_related("organization")
-            .prefetch_related(*(facet.field for facet in TAXONOMY_FACETS))
+            .prefetch_related(*(facet.field for facet in TAXONOMY_FACETS), "locations")
         }
         keys = {p.translation_key for p in pages}
         available = {}
@@ -90,6 +90,12 @@ class DocumentBuilder:
             if listing.organization:
                 names.append(listing.organization.name)
             doc["taxonomy"] = " · ".join(names)
+            # Where it can be visited, for the near-me sort (directory/near.py).
+            doc["locations"] = [
+                {"lat": float(place.latitude), "lon": float(place.longitude)}
+                for place in listing.locations.all()
+                if place.has_coordinates
+            ]
         return doc
 
 

@@ -76,8 +76,10 @@ def note_places(results, place, area):
     """Give the page's results their `distance` from the reader's place and their
     `wider_area` (listed through an area enclosing the chosen one): one query each.
 
-    The database backend sorted every match by distance already; the cluster's page is
-    sorted here, within the page (its index holds no coordinates yet)."""
+    The database backend sorted every match by distance, then by area. The cluster sorted
+    each group of results (the reader's language, the fallbacks) by distance
+    (`queries.nearest_first`); its page is sorted again here, so that the groups mix by
+    distance and listings with no location follow in the database's order (area first)."""
     ids = [result["id"] for result in results.results]
     if place is not None and ids:
         found = near.distances(ids, place)

@@ -14,6 +14,7 @@ from django.conf import settings
 from elasticsearch_dsl import (
     Boolean,
     Document,
+    GeoPoint,
     Index,
     Integer,
     Keyword,
@@ -86,6 +87,7 @@ def document_class(rules):
         "body": text_field(a),
         "taxonomy": text_field(a),  # needs, areas, languages and organization, by name
         "giving": Boolean(),  # a way to give help: sorted after the rest (search/ranking.py)
+        "locations": GeoPoint(),  # a listing's located places: near me sorts by them
         # Only read back with the result card (see search/documents.py), never searched.
         "published": Keyword(index=False, doc_values=False),
     }

@@ -138,7 +138,7 @@ def build_searches(query, fuzzy=False):
         bodies.append(
             {
                 "query": matching(query, group_filter, language, fuzzy).to_dict(),
-                "sort": ["_score", {"page_id": "asc"}],
+                "sort": [*nearest_first(query), "_score", {"page_id": "asc"}],
                 # Counting stops where this page ends: past it only the best scores matter,
                 # so the cluster may skip pages that cannot reach them (`merge_hits` needs
                 # a group counted only when it runs out on this page).
@@ -156,6 +156,17 @@ def build_searches(query, fuzzy=False):
 def build_facets(query, fuzzy):
     """Facet counts and the exact total over every group's matches, scored by nobody (the
     aggregations visit every match anyway, so the exact count costs nothing more)."""
+def nearest_first(query):
+    """Near me (directory/near.py): the nearest of each listing's located places first, those
+    with none after (the cluster sorts a missing point last); an index built before documents
+    carried `locations` sorts as if none had one. [] when the reader gave no place."""
+    if query.near is None:
+        return []
+    point = {"lat": query.near.latitude, "lon": query.near.longitude}
+    distance = {"locations": point, "order": "asc", "unit": "mi", "mode": "min"}
+    return [{"_geo_distance": {**distance, "ignore_unmapped": True}}]
+
+
     either = Q(
         "bool",
         should=[

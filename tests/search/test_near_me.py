@@ -163,3 +163,34 @@ def test_both_backends_nest_areas_alike(nested, backend):
     assert counts["south-king-county"] == 2  # what the filter returned
     unfiltered = service.search(service.make_query("seattle")).facets["area"]
     assert {f["value"]: f["count"] for f in unfiltered}["king-county"] == 1
+
+
+@pytest.fixture
+def located_content(content, directory):
+    """The contract's content with two located food pantries, the better match farther."""
+    return {
+        "far": GroupPageFactory(
+            parent=directory,
+            title="Pantry pantry pantry in Bellevue",
+            summary="A pantry.",
+            locations=located("47.6101", "-122.2015"),
+        ),
+        "near": GroupPageFactory(
+            parent=directory,
+            title="Columbia City group",
+            summary="Groceries from our pantry.",
+            locations=located("47.5230", "-122.2700"),
+        ),
+    }
+
+
+def test_both_backends_sort_by_distance(located_content, backend):
+    usual = service.search(service.make_query("pantry"))
+    near = service.search(service.make_query("pantry", near=parse("98118")))
+
+    assert near.backend == backend
+    assert [r["title"] for r in usual.results][0] == "Pantry pantry pantry in Bellevue"
+    assert [r["title"] for r in near.results][:2] == [
+        "Columbia City group",
+        "Pantry pantry pantry in Bellevue",
+    ]
