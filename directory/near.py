@@ -10,8 +10,9 @@ gunicorn and nginx write the path without the query string (deploy/).
 Distance: the great-circle (haversine) distance from the reader to each listing's nearest
 location with coordinates, computed by the database with Django's math functions (they run
 on SQLite and PostgreSQL alike) in one correlated subquery per listing row: the directory
-sorts every matching listing by it, not just the page shown. Listings with no location
-follow, those whose areas contain the reader's place first (`place_area_slugs`).
+and the database search backend sort every match by it, not just the page shown (the
+cluster sorts by a `geo_point` of the same places, search/cluster/queries.py). Listings with
+no location follow, those whose areas contain the reader's place first (`place_area_slugs`).
 """
 
 import math
