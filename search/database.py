@@ -8,7 +8,7 @@ reads at most MAX_MATCHES ranked matches: enough for facet counts and every page
 will open, and it bounds the work on a huge result set.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from wagtail.models import Locale, Page
 from wagtail.search.query import Or, Phrase, PlainText
@@ -71,24 +71,17 @@ class DatabaseBackend:
         reader = locales.get(query.language) or Locale.get_default()
         pages = self.candidates(query)
         ranked_pages = ranked_statement()
-        # Ways to give after ways to get help, unless the reader asks to give (ranking.py).
-        demoted = ranking.giving_listings().values("pk") if ranking.demote_giving(query) else None
         if expression is None:  # browsing by filters alone
-            if demoted is not None:
-                pages = pages.alias(giving=Exists(demoted.filter(pk=OuterRef("pk"))))
-            order = ["giving", "title"] if demoted is not None else ["title"]
-            found = pages.order_by(*order).values_list("pk", "locale_id")[:MAX_MATCHES]
+            found = pages.order_by("title").values_list("pk", "locale_id")[:MAX_MATCHES]
         elif ranked_pages is not None:
             # Each statement matches, keeps the candidates, ranks and cuts. The reader's
             # language first, on its own: when it fills the cut, the fallbacks (the default
             # language's untranslated pages) are never ranked at all.
             alternatives = self.alternatives(query.text)
-            found = ranked_pages(
-                alternatives, pages.filter(locale_id=reader.pk), MAX_MATCHES, demoted
-            )
+            found = ranked_pages(alternatives, pages.filter(locale_id=reader.pk), MAX_MATCHES)
             if len(found) < MAX_MATCHES and query.language != query.default_language:
                 fallbacks = pages.exclude(locale_id=reader.pk)
-                found += ranked_pages(alternatives, fallbacks, MAX_MATCHES - len(found), demoted)
+                found += ranked_pages(alternatives, fallbacks, MAX_MATCHES - len(found))
         else:  # another database: Wagtail's own search, then the language sort here
             found = (
                 searchable(pages)
@@ -97,14 +90,8 @@ class DatabaseBackend:
             )
             found = [(page.pk, page.locale_id) for page in found]
         ranked = [(pk, codes.get(locale_id, "")) for pk, locale_id in found]
-        # Stable: within each language (and tier) the order above stays. Ways to give come
-        # after every way to get help, the fallbacks' too: they are of no use to the reader
-        # in need, while a request form in English still is.
-        giving = set()
-        if demoted is not None:
-            giving = set(
-                demoted.filter(pk__in=[pk for pk, _ in found]).values_list("pk", flat=True)
-            )
+        # Stable: within each language (and tier) the order above stays.
+        giving = ranking.giving_to_demote(query, [pk for pk, _code in ranked])
         ranked.sort(key=lambda item: (item[0] in giving, item[1] != query.language))
         return ranked
 

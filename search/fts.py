@@ -16,7 +16,7 @@ from django.db import connection
 
 from home.request_memo import remember
 
-from .fts_common import entry_table, page_join, subquery, tier
+from .fts_common import entry_table, page_join, subquery
 
 # bm25 weights for the FTS5 columns (autocomplete, body, title), as Wagtail's title boost.
 WEIGHTS = (0.0, 1.0, 2.0)
@@ -46,22 +46,21 @@ def match_expression(alternatives):
     return "{title body} : (" + " OR ".join(parts) + ")"
 
 
-def ranked_pages(alternatives, candidates, limit, demoted=None):
+def ranked_pages(alternatives, candidates, limit):
     """[(page id, locale id)] of the best `limit` `candidates` matching any alternative,
-    best first; the `demoted` pages (a queryset) after all others (search/ranking.py)."""
+    best first."""
     entry = entry_table()
     fts = f"{entry}_fts"
     candidate_sql, candidate_params = subquery(candidates)
-    tier_sql, tier_params = tier(demoted)
     weights = ", ".join(map(str, WEIGHTS))
     sql = (
         f"SELECT p.id, p.locale_id FROM {fts} f "
         f"JOIN {entry} e ON e.id = f.rowid "
         f"{page_join('p.id = CAST(e.object_id AS INTEGER)')} "
         f"WHERE {fts} MATCH %s AND p.id IN ({candidate_sql}) "
-        f"ORDER BY {tier_sql}bm25({fts}, {weights}), p.id LIMIT %s"
+        f"ORDER BY bm25({fts}, {weights}), p.id LIMIT %s"
     )
-    params = [match_expression(alternatives), *candidate_params, *tier_params, limit]
+    params = [match_expression(alternatives), *candidate_params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -23,12 +23,3 @@ def page_join(page_id_matches):
 def subquery(pages):
     """(sql, params) selecting the ids of a page queryset, for `p.id IN (...)`."""
     return pages.order_by().values("pk").query.sql_with_params()
-
-
-def tier(demoted):
-    """(sql, params) of an ORDER BY term putting the `demoted` pages (a queryset) last, or
-    ("", []) for none: `p.id IN (...)` is false (0) for the others, which sort first."""
-    if demoted is None:
-        return "", []
-    sql, params = subquery(demoted)
-    return f"p.id IN ({sql}), ", list(params)

@@ -13,7 +13,7 @@ import functools
 from django.conf import settings
 from django.db import connection
 
-from .fts_common import entry_table, page_join, subquery, tier
+from .fts_common import entry_table, page_join, subquery
 
 
 def available():
@@ -60,17 +60,16 @@ def rank_weights():
     return get_sql_weights()
 
 
-def ranked_pages(alternatives, candidates, limit, demoted=None):
+def ranked_pages(alternatives, candidates, limit):
     """[(page id, locale id)] of the best `limit` `candidates` matching any alternative,
-    best first; the `demoted` pages (a queryset) after all others (search/ranking.py)."""
+    best first."""
     query_sql, query_params = tsquery(alternatives)
     candidate_sql, candidate_params = subquery(candidates)
-    tier_sql, tier_params = tier(demoted)
     sql = (
         f"SELECT p.id, p.locale_id FROM {entry_table()} e "
         f"{page_join('e.object_id = p.id::text')} "
         f"WHERE (e.title @@ {query_sql} OR e.body @@ {query_sql}) AND p.id IN ({candidate_sql}) "
-        f"ORDER BY {tier_sql}ts_rank(%s::float4[], e.title, {query_sql}) * e.title_norm "
+        f"ORDER BY ts_rank(%s::float4[], e.title, {query_sql}) * e.title_norm "
         f"+ ts_rank(%s::float4[], e.body, {query_sql}) DESC, p.id "
         "LIMIT %s"
     )
@@ -79,7 +78,6 @@ def ranked_pages(alternatives, candidates, limit, demoted=None):
         *query_params,
         *query_params,
         *candidate_params,
-        *tier_params,
         weights,
         *query_params,
         weights,

@@ -7,15 +7,17 @@ form shown in English is still of use to a reader in need; a volunteer form is n
 each tier the reader's language comes first. A reader who asks to give ("volunteer",
 "donar", "quyên góp"...) gets the usual order.
 
-One rule for both backends: the database orders by `giving_listings` (search/fts.py,
-fts_postgres.py, then `DatabaseBackend.matches`), the cluster asks for each tier in turn
-(`result_groups` in search/cluster/queries.py, on the documents' `giving` field).
+Only when a way to get help matches too: a query only ways to give answer ("sewing", "3D
+printer") keeps the order of relevance, so the mask makers come before articles that
+mention sewing. One rule for both backends: the database sorts its ranked matches
+(`giving_to_demote`, in `DatabaseBackend.matches`); the cluster asks for each tier and
+language in turn (`result_groups` in search/cluster/queries.py, on the documents' `giving`
+field) and merges them by score when its counts say no way to get help matched.
 """
 
 import functools
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -38,13 +40,6 @@ GIVING_WORDS = (
     "donations",
     "help out",
 )  # not "give": "give me food" asks for help
-
-
-def giving_listings():
-    """The listings for people who want to help, as a queryset of ListingPage."""
-    return ListingPage.objects.filter(
-        Q(direction=Direction.GIVE) | Q(externalformpage__purpose__in=GIVING_PURPOSES)
-    )
 
 
 def is_giving(page):
@@ -82,5 +77,24 @@ def asks_to_give(query):
 
 
 def demote_giving(query):
-    """Whether ways to give come after ways to get help for this query."""
+    """Whether ways to give may come after ways to get help for this query."""
     return not asks_to_give(query)
+
+
+def giving_to_demote(query, page_ids):
+    """The ways to give among `page_ids` that go after the rest: none when the reader asks to
+    give, or when no way to get help is among them (then "sewing" shows the mask makers by
+    relevance, not after every article that says "sewing")."""
+    if not page_ids or not demote_giving(query):
+        return set()
+    rows = ListingPage.objects.filter(pk__in=page_ids).values_list(
+        "pk", "direction", "externalformpage__purpose"
+    )
+    giving = set()
+    getting = False
+    for pk, direction, purpose in rows:
+        if direction == Direction.GIVE or purpose in GIVING_PURPOSES:
+            giving.add(pk)
+        else:
+            getting = True
+    return giving if getting else set()

@@ -13,13 +13,21 @@ from django.conf import settings
 
 from wagtail.models import Page
 
-from .. import synonyms
+from .. import ranking, synonyms
 from ..documents import DocumentBuilder, searchable_pages
 from ..query import FACETS, BackendResults, Hit
 from ..text import words
 from .client import ClusterClient, ClusterError
 from .mapping import analysis_settings, build_index
-from .queries import FUZZY_BELOW, bucket_counts, build_autocomplete, build_searches, merge_hits
+from .queries import (
+    FUZZY_BELOW,
+    GETTING,
+    bucket_counts,
+    build_autocomplete,
+    build_searches,
+    merge_hits,
+    merge_tiers,
+)
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -46,7 +54,11 @@ class ClusterBackend:
 
     def ask(self, query, fuzzy):
         *groups, facets = self.client.msearch(self.alias, build_searches(query, fuzzy))
-        merged = merge_hits(query, *(group["hits"] for group in groups))
+        if ranking.demote_giving(query):  # in tiers (queries.result_groups)
+            getting = facets["aggregations"][GETTING]["doc_count"]
+            merged = merge_tiers(query, [group["hits"] for group in groups], getting)
+        else:
+            merged = merge_hits(query, *(group["hits"] for group in groups))
         return BackendResults(
             total=facets["hits"]["total"]["value"],
             hits=[hit_of(raw) for raw in merged],

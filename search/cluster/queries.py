@@ -21,10 +21,11 @@ from elasticsearch_dsl import Q, Search
 
 from directory.facets import FACETS, FACETS_BY_NAME
 
-from .. import ranking
+from .. import kinds, ranking
 from ..text import words
 from .mapping import STEMMED, TEXT_FIELDS
 
+GETTING = "getting"  # the facets search's count of matching ways to get help
 HIGHLIGHT = {
     "fields": {
         name: {"fragment_size": 180, "number_of_fragments": 1}
@@ -133,8 +134,10 @@ def build_searches(query, fuzzy=False):
     every step) cost more of the portal's time than the cluster spent answering."""
     bodies = []
     end = query.offset + query.per_page
+    tiers = ranking.demote_giving(query)
     for n, (group_filter, language) in enumerate(result_groups(query)):
-        start = query.offset if n == 0 else 0
+        # In tiers, every group from the first result: `merge_tiers` may merge them by score.
+        start = query.offset if n == 0 and not tiers else 0
         bodies.append(
             {
                 "query": matching(query, group_filter, language, fuzzy).to_dict(),
@@ -153,9 +156,6 @@ def build_searches(query, fuzzy=False):
     return bodies
 
 
-def build_facets(query, fuzzy):
-    """Facet counts and the exact total over every group's matches, scored by nobody (the
-    aggregations visit every match anyway, so the exact count costs nothing more)."""
 def nearest_first(query):
     """Near me (directory/near.py): the nearest of each listing's located places first, those
     with none after (the cluster sorts a missing point last); an index built before documents
@@ -167,6 +167,9 @@ def nearest_first(query):
     return [{"_geo_distance": {**distance, "ignore_unmapped": True}}]
 
 
+def build_facets(query, fuzzy):
+    """Facet counts and the exact total over every group's matches, scored by nobody (the
+    aggregations visit every match anyway, so the exact count costs nothing more)."""
     either = Q(
         "bool",
         should=[
@@ -179,8 +182,17 @@ def nearest_first(query):
         "query": Q("bool", filter=[either]).to_dict(),
         "size": 0,
         "track_total_hits": True,
-        "aggs": {facet.name: facet_aggregation(facet) for facet in FACETS},
+        "aggs": {
+            **{facet.name: facet_aggregation(facet) for facet in FACETS},
+            # How many ways to get help matched: none, and ways to give keep their rank.
+            GETTING: {"filter": getting_filter().to_dict()},
+        },
     }
+
+
+def getting_filter():
+    """Listings that are not ways to give (articles and plain pages are no listings)."""
+    return ~Q("term", giving=True) & ~Q("terms", kind=[kinds.ARTICLE, kinds.PAGE])
 
 
 def facet_aggregation(facet):
@@ -221,6 +233,27 @@ def merge_hits(query, first, *others):
         hits += group["hits"][before : before + query.per_page - len(hits)]
         before = max(0, before - group["total"]["value"])
     return hits
+
+
+def merge_tiers(query, groups, getting):
+    """One page of hits from the groups of `result_groups` in tiers (each group's answer
+    from its first result): the ways to get help, language by language, then the ways to
+    give; or, when no way to get help matched (`getting` is 0), each language's two groups
+    merged back in the order the cluster sorted them (their sort values)."""
+    if getting:
+        ordered = [hit for group in groups for hit in group["hits"]]
+    else:
+        half = len(groups) // 2
+        ordered = []
+        for get, give in zip(groups[:half], groups[half:], strict=True):
+            ordered += sorted(get["hits"] + give["hits"], key=sort_key)
+    return ordered[query.offset : query.offset + query.per_page]
+
+
+def sort_key(hit):
+    """A hit's place in its search's order: sort values ascending, except the score."""
+    *before, score, page_id = hit["sort"]
+    return (*before, -score, page_id)
 
 
 def sort_language_first(query):

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from directory.factories import ExternalFormPageFactory, GroupPageFactory, NeedFactory
+from articles.factories import ArticlePageFactory
+from directory.factories import AreaFactory, ExternalFormPageFactory, GroupPageFactory, NeedFactory
 from directory.models import ExternalFormPage
 from directory.models.listings import Direction
 from search import service
@@ -17,8 +18,9 @@ Purpose = ExternalFormPage.Purpose
 
 
 @pytest.fixture
-def forms(locales, directory):
+def forms(locales, directory, articles_index):
     food = NeedFactory(slug="food", name="Food")
+    AreaFactory(slug="seattle", name="Seattle")
     pages = {
         "volunteer": ExternalFormPageFactory(
             parent=directory,
@@ -45,6 +47,19 @@ def forms(locales, directory):
             purpose=Purpose.REQUEST_SUPPORT,
             direction=Direction.GET,
             needs=[food],
+        ),
+        "sewing": GroupPageFactory(
+            parent=directory,
+            title="Sewing circle: masks for clinics",
+            slug="sewing-circle",
+            summary="Bring a sewing machine and make cloth masks with us.",
+            direction=Direction.GIVE,
+        ),
+        "story": ArticlePageFactory(
+            parent=articles_index,
+            title="A year of mutual aid",
+            slug="a-year-of-mutual-aid",
+            summary="Neighbors kept sewing at home, and kept each other company.",
         ),
     }
     for page in pages.values():
@@ -111,6 +126,12 @@ def test_a_request_form_in_english_comes_before_a_volunteer_form_in_spanish(back
 def test_browsing_a_need_lists_ways_to_get_help_first(backend):
     # Alphabetically "Food fund" and "Food volunteers..." come before "Request support".
     assert titles("", need="food")[0] == "Request support"
+
+
+def test_when_only_ways_to_give_match_they_keep_their_rank(backend):
+    """No way to get help says "sewing": the sewing circle (a way to give) comes before the
+    article that mentions sewing in passing, as relevance has it."""
+    assert titles("sewing") == ["Sewing circle: masks for clinics", "A year of mutual aid"]
 
 
 @pytest.mark.parametrize(
