@@ -100,6 +100,13 @@ class VerifyListingView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.listing.title
 
+    def get_breadcrumbs_items(self):
+        edit_url = reverse("wagtailadmin_pages:edit", args=[self.listing.pk])
+        return self.breadcrumbs_items + [
+            {"url": edit_url, "label": self.listing.get_admin_display_title()},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.listing.title},
+        ]
+
     def next_url(self):
         next_url = self.request.POST.get("next") or self.request.GET.get("next", "")
         if url_has_allowed_host_and_scheme(next_url, allowed_hosts={self.request.get_host()}):

@@ -33,6 +33,13 @@ class AcceptSuggestionView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.suggestion.name
 
+    def get_breadcrumbs_items(self):
+        index_url = reverse("suggestions_listingsuggestion:index")
+        return self.breadcrumbs_items + [
+            {"url": index_url, "label": ListingSuggestion._meta.verbose_name_plural},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.suggestion.name},
+        ]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(suggestion=self.suggestion, **kwargs)
 
