@@ -54,3 +54,17 @@ def test_suggestions_do_not_squash_the_search_box(demo_site, page):
     expect(page.locator("#q-suggestions")).to_be_visible()
     assert box.bounding_box()["width"] == width
     shoot(page, "phone-search-suggestions")
+
+
+def test_vietnamese_typed_without_accents_gets_suggestions(demo_site, page):
+    """A phone keyboard without Vietnamese marks: "thuc" suggests the request form for food
+    ("thực phẩm"), under a search box that keeps its width."""
+    page.goto("/vi/search/")
+    box = page.locator("#q")
+    width = box.bounding_box()["width"]
+    box.press_sequentially("thuc")
+    first = page.locator("#q-suggestions a").first
+    expect(first).to_contain_text("thực phẩm")
+    expect(first).to_be_in_viewport(ratio=1)
+    assert box.bounding_box()["width"] == width
+    shoot(page, "phone-search-suggestions-vi")
