@@ -17,8 +17,9 @@ from anyascii import anyascii
 SLUG_LENGTH = 240
 
 
-def slug_from_title(title, parent_page):
-    """A slug for `title` not used by a child of `parent_page`, or "" when the title has none.
+def slug_from_title(title, parent_page, page=None):
+    """A slug for `title` not used by another child of `parent_page` (`page` itself may have
+    it), or "" when the title has none.
 
     Unicode slugs keep the title's letters (Amharic stays Amharic) when
     WAGTAIL_ALLOW_UNICODE_SLUGS is on, as it is by default; otherwise the title is spelt in
@@ -31,23 +32,31 @@ def slug_from_title(title, parent_page):
     base = base[:SLUG_LENGTH].strip("-")
     if not base:
         return ""
-    return find_available_slug(parent_page, base) if parent_page else base
+    if not parent_page:
+        return base
+    return find_available_slug(parent_page, base, ignore_page_id=page.pk if page else None)
 
 
 class SlugFromTitlePageForm(WagtailAdminPageForm):
-    """A new page's slug is optional: left empty, it is made from the title."""
+    """The slug of a page not yet published is optional: left empty, it is made from the title."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only when adding: an existing page's address changes only when an editor says so.
-        if self.instance._state.adding and "slug" in self.fields:
+        if self.slug_may_follow_title and "slug" in self.fields:
             self.fields["slug"].required = False
 
+    @property
+    def slug_may_follow_title(self):
+        """A new page, or a draft never published (autosave may have saved it already): its
+        address is nobody's yet. Once published, it changes only when an editor says so."""
+        page = self.instance
+        return page._state.adding or not (page.live or page.first_published_at)
+
     def clean(self):
-        adding = self.instance._state.adding
-        if adding and "slug" in self.cleaned_data and not self.cleaned_data["slug"]:
+        empty = "slug" in self.cleaned_data and not self.cleaned_data["slug"]
+        if empty and self.slug_may_follow_title:
             title = self.cleaned_data.get("title")  # without one, the title's error says so
-            slug = slug_from_title(title, self.parent_page) if title else ""
+            slug = slug_from_title(title, self.parent_page, self.instance) if title else ""
             if slug:
                 self.cleaned_data["slug"] = slug
             elif title:

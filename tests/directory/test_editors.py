@@ -135,6 +135,18 @@ def test_an_existing_listing_keeps_its_address_when_the_slug_is_emptied(editor_c
     assert (group.title, group.slug) == ("Rainier Pantry", "rainier-pantry")
 
 
+def test_a_draft_never_published_gets_its_slug_from_its_title(editor_client, directory):
+    """Wagtail autosaves a new page as a draft while the editor types: the slug may still be
+    empty when the editor then saves the draft."""
+    draft = GroupPageFactory(parent=directory, title="Draft", slug="draft", live=False)
+    url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+
+    editor_client.post(url, group_form("Rainier Pantry"))
+
+    draft.refresh_from_db()
+    assert (draft.title, draft.slug, draft.live) == ("Rainier Pantry", "rainier-pantry", True)
+
+
 def test_an_article_added_without_a_slug_gets_one_from_its_title(editor_client, articles_index):
     data = nested_form_data(
         {
