@@ -32,8 +32,9 @@ class ReviewFlagViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-# Flags are raised by the demo loader and by importers, not typed in by hand: editors read
-# them, add a note, and delete them once a fluent reader has checked the translation.
+# Flags are raised by the demo loader and importers, or from a page translation's edit screen
+# (page_review.py), never typed in here: editors read them, add a note, and delete them once
+# a fluent reader has checked the translation.
 register_permission_policy(ReviewFlag, WithoutActionsPolicy(ReviewFlag, {"add"}))
 review_flag_viewset = ReviewFlagViewSet("translations_review_flag")
 
