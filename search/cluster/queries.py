@@ -199,13 +199,13 @@ def facet_aggregation(facet):
     """A facet's counts: a `terms` aggregation, or for a nested facet one filter per value,
     so that each value counts what filtering by it returns (South King County counts the
     county-wide listings too), as the database's counts do."""
-    if not facet.nests:
+    values = facet.labels(settings.LANGUAGE_CODE) if facet.nests else ()
+    if not values:  # a flat facet, or no area yet: OpenSearch refuses an empty `filters`
         return {"terms": {"field": facet.field, "size": 100}}
     return {
         "filters": {
             "filters": {
-                value: {"terms": {facet.field: facet.filter_values(value)}}
-                for value in facet.labels(settings.LANGUAGE_CODE)
+                value: {"terms": {facet.field: facet.filter_values(value)}} for value in values
             }
         }
     }
