@@ -220,20 +220,24 @@ def distances(page_ids, place):
     return {pk: (miles, in_place) for pk, miles, in_place in rows}
 
 
-def nearest_ids_first(page_ids, place, found=None):
+def nearest_ids_first(page_ids, place, found=None, group_of=None):
     """`page_ids` in the near-me order (`nearest_first`): by distance, then those serving the
-    place's areas, then the rest (articles...), each group in its given order."""
+    place's areas, then the rest (articles...), each group in its given order. `group_of`
+    (page id -> a sortable key) keeps search's ranking groups first: within each, nearest
+    first."""
     found = distances(page_ids, place) if found is None else found
 
     def key(numbered):
         number, page_id = numbered
         miles, in_place = found.get(page_id, (None, False))
-        return (miles is None, miles or 0.0, not in_place, number)
+        group = group_of(page_id) if group_of else ()
+        return (group, miles is None, miles or 0.0, not in_place, number)
 
     return [page_id for _n, page_id in sorted(enumerate(page_ids), key=key)]
 
 
-def nearest_matches_first(ranked, place):
+def nearest_matches_first(ranked, place, group_of=None):
     """Search's ranked (page id, language) pairs in the near-me order (`nearest_ids_first`)."""
     language_of = dict(ranked)
-    return [(pk, language_of[pk]) for pk in nearest_ids_first(list(language_of), place)]
+    order = nearest_ids_first(list(language_of), place, group_of=group_of)
+    return [(pk, language_of[pk]) for pk in order]

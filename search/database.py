@@ -91,8 +91,8 @@ class DatabaseBackend:
             found = [(page.pk, page.locale_id) for page in found]
         ranked = [(pk, codes.get(locale_id, "")) for pk, locale_id in found]
         # Stable: within each language (and tier) the order above stays.
-        giving = ranking.giving_to_demote(query, [pk for pk, _code in ranked])
-        ranked.sort(key=lambda item: (item[0] in giving, item[1] != query.language))
+        group_of = ranking.group_key(query, ranked)
+        ranked.sort(key=lambda item: group_of(item[0]))
         return ranked
 
     def alternatives(self, text):
@@ -122,9 +122,10 @@ class DatabaseBackend:
 
     def search(self, query):
         ranked = self.matches(query)
+        if query.near is not None:  # near me: by distance, then area (near.py), within groups
+            group_of = ranking.group_key(query, ranked)
+            ranked = nearest_matches_first(ranked, query.near, group_of)
         page_ids = [page_id for page_id, _code in ranked]
-        if query.near is not None:  # near me: every match by distance, then area (near.py)
-            ranked = nearest_matches_first(ranked, query.near)
         window = ranked[query.offset : query.offset + query.per_page]
         return BackendResults(
             total=len(ranked),

@@ -98,3 +98,12 @@ def giving_to_demote(query, page_ids):
         else:
             getting = True
     return giving if getting else set()
+
+
+def group_key(query, ranked):
+    """page id -> its group in the results, for the (page id, language) pairs `ranked`: ways
+    to get help before ways to give (`giving_to_demote`), then the reader's language before
+    the fallbacks. Near me sorts by distance within these groups, on both backends."""
+    giving = giving_to_demote(query, [pk for pk, _code in ranked])
+    language_of = dict(ranked)
+    return lambda pk: (pk in giving, language_of.get(pk) != query.language)

@@ -20,7 +20,7 @@ from directory.facets import FACETS, FACETS_BY_NAME, wider_areas
 from directory.models import DirectoryIndexPage
 from home.request_memo import locales_by_code
 
-from . import service
+from . import ranking, service
 from .database import DatabaseBackend
 from .forms import SearchForm
 
@@ -76,17 +76,21 @@ def note_places(results, place, area):
     """Give the page's results their `distance` from the reader's place and their
     `wider_area` (listed through an area enclosing the chosen one): one query each.
 
-    The database backend sorted every match by distance, then by area. The cluster sorted
-    each group of results (the reader's language, the fallbacks) by distance
-    (`queries.nearest_first`); its page is sorted again here, so that the groups mix by
-    distance and listings with no location follow in the database's order (area first)."""
+    Both backends sort by distance within search's ranking groups (ways to get help, then
+    ways to give; the reader's language, then fallbacks: `ranking.group_key`). The database
+    sorted every match so; the cluster sorted each group by distance
+    (`queries.nearest_first`), and its page is sorted again here so that listings with no
+    location follow in the database's order (area first)."""
     ids = [result["id"] for result in results.results]
     if place is not None and ids:
         found = near.distances(ids, place)
         for result in results.results:
             result["distance"] = found.get(result["id"], (None, False))[0]
         if results.backend != DatabaseBackend.name:
-            order = {pk: n for n, pk in enumerate(near.nearest_ids_first(ids, place, found))}
+            ranked = [(result["id"], result["language"]) for result in results.results]
+            group_of = ranking.group_key(results.query, ranked)
+            nearest = near.nearest_ids_first(ids, place, found, group_of)
+            order = {pk: n for n, pk in enumerate(nearest)}
             results.results.sort(key=lambda result: order[result["id"]])
     if area and ids:
         language = results.query.language

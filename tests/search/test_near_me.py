@@ -106,7 +106,7 @@ def test_the_clusters_page_is_sorted_in_place(pantries):
     ids = [pantries[name].pk for name in ("nowhere", "far", "near")]
     page = SearchPage(
         query=service.make_query("pantry", near=place),
-        results=[{"id": pk} for pk in ids],
+        results=[{"id": pk, "language": "en"} for pk in ids],
         backend="cluster",
     )
 
@@ -194,3 +194,34 @@ def test_both_backends_sort_by_distance(located_content, backend):
         "Columbia City group",
         "Pantry pantry pantry in Bellevue",
     ]
+
+
+def test_near_me_never_puts_a_nearer_volunteer_form_above_a_request_form(
+    located_content, directory, backend
+):
+    """Distance orders within search's groups: ways to get help before ways to give, on both
+    backends, whatever the distances."""
+    from directory.factories import ExternalFormPageFactory
+    from directory.models import ExternalFormPage
+    from tests.helpers import publish
+
+    volunteer = ExternalFormPageFactory(
+        parent=directory,
+        title="Volunteer at the pantry next door",
+        summary="Sort pantry donations with us.",
+        purpose=ExternalFormPage.Purpose.VOLUNTEER,
+        locations=located("47.5411", "-122.2749"),  # at the ZIP's centre: the nearest
+    )
+    publish(volunteer)
+    if backend == "cluster":
+        from search.cluster.backend import ClusterBackend
+
+        ClusterBackend().rebuild()
+
+    near = service.search(service.make_query("pantry", near=parse("98118")))
+
+    titles = [r["title"] for r in near.results]
+    assert titles.index("Columbia City group") < titles.index("Volunteer at the pantry next door")
+    assert titles.index("Pantry pantry pantry in Bellevue") < titles.index(
+        "Volunteer at the pantry next door"
+    )
