@@ -1,7 +1,8 @@
 """Small helpers the tests share: publishing, translating and hiding pages as editors do,
-loading the demo, and what a reader sees when a page is not there."""
+loading the demo, what a reader sees when a page is not there, and made-up places."""
 
 import io
+from decimal import Decimal
 
 from django.core.management import call_command
 from django.utils import translation
@@ -57,3 +58,17 @@ def assert_not_found(response):
     html = response.content.decode()
     assert f"<h1>{heading}</h1>" in html
     assert 'role="search"' in html  # a way on
+
+
+def located(latitude, longitude):
+    """A listing's `locations`: one place at a made-up street address, at these coordinates
+    (near a real ZIP centroid in the tests that sort by distance)."""
+    from directory.models import ListingLocation
+
+    return [
+        ListingLocation(
+            address_1="100 Example Street",
+            latitude=Decimal(latitude),
+            longitude=Decimal(longitude),
+        )
+    ]

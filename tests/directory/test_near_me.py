@@ -8,7 +8,6 @@ Columbia City, Seattle: 47.5412, -122.275 in the `zipcodes` package).
 import subprocess
 import sys
 import time
-from decimal import Decimal
 from pathlib import Path
 
 from django.test import RequestFactory
@@ -18,21 +17,11 @@ import requests
 from bs4 import BeautifulSoup
 
 from directory.factories import AreaFactory, GroupPageFactory
-from directory.models import ListingLocation
 from directory.near import miles_between
 from home.fragments import fragment_key
+from tests.helpers import located
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def located(latitude, longitude):
-    return [
-        ListingLocation(
-            address_1="100 Example Street",
-            latitude=Decimal(latitude),
-            longitude=Decimal(longitude),
-        )
-    ]
 
 
 @pytest.fixture

@@ -3,28 +3,19 @@ reader's ZIP code (the cluster's page is sorted in place), the cards say how far
 answer is never cached. Nested areas reach the cluster's query and counts. Fictional
 listings; coordinates near the 98118 ZIP centroid (47.5412, -122.275)."""
 
-from decimal import Decimal
-
 from django.urls import reverse
 
 import pytest
 from bs4 import BeautifulSoup
 
 from directory.factories import AreaFactory, GroupPageFactory
-from directory.models import Area, ListingLocation
+from directory.models import Area
 from directory.near import parse
 from search import service
 from search.cluster.queries import bucket_counts, build_searches
 from search.service import SearchPage
 from search.views import note_places
-
-
-def located(latitude, longitude):
-    return [
-        ListingLocation(
-            address_1="100 Example Street", latitude=Decimal(latitude), longitude=Decimal(longitude)
-        )
-    ]
+from tests.helpers import located
 
 
 @pytest.fixture
@@ -166,22 +157,9 @@ def test_both_backends_nest_areas_alike(nested, backend):
 
 
 @pytest.fixture
-def located_content(content, directory):
-    """The contract's content with two located food pantries, the better match farther."""
-    return {
-        "far": GroupPageFactory(
-            parent=directory,
-            title="Pantry pantry pantry in Bellevue",
-            summary="A pantry.",
-            locations=located("47.6101", "-122.2015"),
-        ),
-        "near": GroupPageFactory(
-            parent=directory,
-            title="Columbia City group",
-            summary="Groceries from our pantry.",
-            locations=located("47.5230", "-122.2700"),
-        ),
-    }
+def located_content(content, pantries):
+    """The contract's content with the located food pantries, the better match farther."""
+    return pantries
 
 
 def test_both_backends_sort_by_distance(located_content, backend):
@@ -203,7 +181,7 @@ def test_near_me_never_puts_a_nearer_volunteer_form_above_a_request_form(
     backends, whatever the distances."""
     from directory.factories import ExternalFormPageFactory
     from directory.models import ExternalFormPage
-    from tests.helpers import publish
+    from tests.helpers import located, publish
 
     volunteer = ExternalFormPageFactory(
         parent=directory,
