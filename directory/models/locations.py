@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -71,7 +72,7 @@ class ListingLocation(TranslatableMixin, Orderable, ClusterableModel):
                 ),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
-            heading=_("Address"),
+            heading=pgettext_lazy("a place's street address", "Address"),
             help_text=_(
                 "Only an address the group has confirmed. Latitude and longitude place it on "
                 "the map and sort it by distance; leave them empty if unsure."
