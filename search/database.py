@@ -19,13 +19,15 @@ from directory.near import nearest_matches_first
 from home.querysets import reader_pages
 from home.request_memo import locales_by_code
 
-from . import fts, fts_postgres, kinds, ranking, synonyms
+from . import fts, fts_postgres, kinds, ranking, synonyms, vocabulary
+from .fts_common import ANY, EVERY, PHRASE
 from .query import BackendResults, Hit
 from .spellings import vietnamese_spellings
 from .text import words
 
 MAX_MATCHES = 500
 BACKEND_NAME = "database"
+VIETNAMESE = "vi"
 
 
 class DatabaseBackend:
@@ -77,7 +79,7 @@ class DatabaseBackend:
             # Each statement matches, keeps the candidates, ranks and cuts. The reader's
             # language first, on its own: when it fills the cut, the fallbacks (the default
             # language's untranslated pages) are never ranked at all.
-            alternatives = self.alternatives(query.text)
+            alternatives = self.alternatives(query.text, query.language)
             found = ranked_pages(alternatives, pages.filter(locale_id=reader.pk), MAX_MATCHES)
             if len(found) < MAX_MATCHES and query.language != query.default_language:
                 fallbacks = pages.exclude(locale_id=reader.pk)
@@ -95,13 +97,24 @@ class DatabaseBackend:
         ranked.sort(key=lambda item: group_of(item[0]))
         return ranked
 
-    def alternatives(self, text):
-        """The reader's words (any of them), and each synonym: a phrase when it has several."""
-        found = [(spelled_words(text), False)]
+    def alternatives(self, text, language):
+        """What to match, as search/fts_common.py describes it: the reader's words, and each
+        synonym (a phrase when it has several).
+
+        Each reader's word counts with its spellings (accented Vietnamese, and on SQLite the
+        index's words it stands for: search/vocabulary.py). Any of the words may match,
+        except for a Vietnamese reader's words: a Vietnamese word is often two or three
+        syllables, each a word of its own elsewhere ("vô gia cư", homeless; "nhập cư",
+        immigration), so every syllable typed must be there."""
+        spelled = [word_spellings(word) for word in words(text)]
+        if language == VIETNAMESE and len(spelled) > 1:
+            found = [(spelled, EVERY)]
+        else:
+            found = [([s for spellings in spelled for s in spellings], ANY)]
         for synonym in synonyms.expansions(text):
             synonym_words = words(synonym)
             if synonym_words:
-                found.append((synonym_words, len(synonym_words) > 1))
+                found.append((synonym_words, PHRASE if len(synonym_words) > 1 else ANY))
         return found
 
     def facets(self, page_ids):
@@ -161,14 +174,14 @@ class DatabaseBackend:
         return [Hit(page_id=pid, language=code) for pid, code in ranked[:limit]]
 
 
-def spelled_words(text):
-    """The reader's words, and the accented spellings of the Vietnamese ones typed without
-    accents (search/spellings.py): the database folds neither."""
-    found = []
-    for word in words(text):
-        for spelling in vietnamese_spellings(word.casefold()):
-            if spelling not in found:
-                found.append(spelling)
+def word_spellings(word):
+    """A reader's word and the other spellings it is searched under: the accented spellings
+    of a Vietnamese syllable typed without accents (search/spellings.py: the database folds
+    neither), and on SQLite the index's words of the same stem, number or a close spelling
+    (search/vocabulary.py: FTS5 neither stems nor forgives typos)."""
+    found = list(vietnamese_spellings(word.casefold()))
+    if fts.available():
+        found += [form for form in vocabulary.other_forms(word) if form not in found]
     return found
 
 

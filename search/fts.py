@@ -16,7 +16,7 @@ from django.db import connection
 
 from home.request_memo import remember
 
-from .fts_common import entry_table, page_join, subquery
+from .fts_common import EVERY, PHRASE, entry_table, page_join, subquery
 
 # bm25 weights for the FTS5 columns (autocomplete, body, title), as Wagtail's title boost.
 WEIGHTS = (0.0, 1.0, 2.0)
@@ -36,13 +36,17 @@ def quote(term):
 
 
 def match_expression(alternatives):
-    """FTS5 syntax: any alternative (a word list or a phrase), in title or body."""
+    """FTS5 syntax: any alternative (see fts_common: words, a phrase, every group), in title
+    or body."""
     parts = []
-    for words, phrase in alternatives:
-        if phrase:
-            parts.append(quote(" ".join(words)))
+    for terms, how in alternatives:
+        if how == PHRASE:
+            parts.append(quote(" ".join(terms)))
+        elif how == EVERY:
+            groups = ("(" + " OR ".join(map(quote, group)) + ")" for group in terms)
+            parts.append("(" + " AND ".join(groups) + ")")
         else:
-            parts.extend(quote(w) for w in words)
+            parts.extend(quote(w) for w in terms)
     return "{title body} : (" + " OR ".join(parts) + ")"
 
 

@@ -3,6 +3,11 @@
 from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
+# What the ranked statements match: a list of alternatives, any of which may match, each a
+# (terms, how) pair: ANY of a list of words, a PHRASE of words in order, or EVERY one of a
+# list of word groups, each group any of its spellings.
+ANY, PHRASE, EVERY = "any", "phrase", "every"
+
 
 def entry_table():
     """The table of Wagtail's database index: one row per indexed object."""

@@ -13,7 +13,7 @@ import functools
 from django.conf import settings
 from django.db import connection
 
-from .fts_common import entry_table, page_join, subquery
+from .fts_common import EVERY, PHRASE, entry_table, page_join, subquery
 
 
 def available():
@@ -37,17 +37,28 @@ def server_default_config():
 
 
 def tsquery(alternatives):
-    """(sql, params): a tsquery matching any alternative (each word of a word list, or a
-    phrase), normalised as the index was (stemming, stop words).
+    """(sql, params): a tsquery matching any alternative (see fts_common: each word of a
+    word list, a phrase, or every group of spellings), normalised as the index was
+    (stemming, stop words).
 
     The configuration is always named: `plainto_tsquery(regconfig, text)` is immutable, so
     the planner folds the whole tsquery into a constant once, and estimates from the index's
     statistics how many entries match (it chooses the join order from that)."""
     config = text_search_config()
     parts, params = [], []
-    for words, phrase in alternatives:
-        function = "phraseto_tsquery" if phrase else "plainto_tsquery"
-        for text in [" ".join(words)] if phrase else words:
+    for terms, how in alternatives:
+        if how == EVERY:  # each group any of its spellings, every group required
+            every = []
+            for group in terms:
+                every.append(
+                    "(" + " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(group)) + ")"
+                )
+                for word in group:
+                    params += [config, word]
+            parts.append("(" + " && ".join(every) + ")")
+            continue
+        function = "phraseto_tsquery" if how == PHRASE else "plainto_tsquery"
+        for text in [" ".join(terms)] if how == PHRASE else terms:
             parts.append(f"{function}(%s::regconfig, %s)")
             params += [config, text]
     return "(" + " || ".join(parts) + ")", params
