@@ -15,6 +15,7 @@ from directory.facets import FACETS, TAXONOMY_FACETS
 from directory.models import ListingPage
 from home.querysets import visible_pages
 
+from .geez import stems
 from .kinds import kind_of
 from .ranking import is_giving
 from .text import plain_text
@@ -96,6 +97,8 @@ class DocumentBuilder:
                 for place in listing.locations.all()
                 if place.has_coordinates
             ]
+        # Amharic and Tigrinya words by stem (search/geez.py), as the query's are stemmed.
+        doc["stems"] = stems(" ".join([doc["title"], doc["summary"], doc["body"], doc["taxonomy"]]))
         return doc
 
 

@@ -86,6 +86,9 @@ def document_class(rules):
         "summary": text_field(a),
         "body": text_field(a),
         "taxonomy": text_field(a),  # needs, areas, languages and organization, by name
+        # The Ge'ez words of the fields above by stem, made by search/geez.py in Python, as
+        # the query's are: no analyzer the cluster ships stems Amharic or Tigrinya.
+        "stems": Text(analyzer="whitespace"),
         "giving": Boolean(),  # a way to give help: sorted after the rest (search/ranking.py)
         "locations": GeoPoint(),  # a listing's located places: near me sorts by them
         # Only read back with the result card (see search/documents.py), never searched.

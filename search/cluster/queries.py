@@ -22,9 +22,11 @@ from elasticsearch_dsl import Q, Search
 from directory.facets import FACETS, FACETS_BY_NAME
 
 from .. import kinds, ranking
+from ..geez import stems
 from ..text import words
 from .mapping import STEMMED, TEXT_FIELDS
 
+VIETNAMESE = "vi"
 GETTING = "getting"  # the facets search's count of matching ways to get help
 HIGHLIGHT = {
     "fields": {
@@ -86,13 +88,26 @@ def result_groups(query):
 
 def relevance(text, language, fuzzy=False, scored=True):
     """Matches on the analyzed fields (with synonyms, stemmed for `language` where we can),
-    plus a phrase bonus in the title; with `fuzzy`, also a weaker typo-tolerant match.
+    plus a phrase bonus in the title; with `fuzzy`, also a weaker typo-tolerant match; and
+    the Ge'ez words' stems (search/geez.py) against the stored stems.
+
+    A Vietnamese reader's words are all required (in one field): a Vietnamese word is often
+    two or three syllables, each a word elsewhere ("vô gia cư", homeless; "nhập cư").
 
     Not `scored` (counting): no phrase bonus, since a title holding the phrase holds its
     words, which the first clause matches anyway; phrases are the costly part to check."""
+    operator = "and" if language == VIETNAMESE and len(words(text)) > 1 else "or"
     should = [
-        Q("multi_match", query=text, fields=search_fields([language]), type="most_fields"),
+        Q(
+            "multi_match",
+            query=text,
+            fields=search_fields([language]),
+            type="most_fields",
+            operator=operator,
+        ),
     ]
+    if stemmed := stems(text):
+        should.append(Q("match", stems={"query": stemmed}))
     if scored:
         should.append(Q("match_phrase", title={"query": text, "analyzer": "folded", "boost": 3}))
     if fuzzy:
@@ -102,6 +117,7 @@ def relevance(text, language, fuzzy=False, scored=True):
                 query=text,
                 fields=[f"{name}^{boost}" for name, boost in TEXT_FIELDS.items()],
                 analyzer="folded",
+                operator=operator,
                 fuzziness="AUTO",
                 prefix_length=1,
                 max_expansions=20,
