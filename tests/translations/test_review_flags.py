@@ -65,6 +65,7 @@ def test_a_machine_assisted_translation_tells_its_readers_until_it_is_reviewed(p
     flag = ReviewFlag.flag(amharic, amharic.locale, ReviewFlag.Reason.MACHINE_ASSISTED)
     html = client.get(url).content.decode()  # the kept fragment was dropped with the save
     assert note_in("am") in html
+    assert note_in("am") != MACHINE_NOTE  # in Amharic words (the compiled catalogue)
     # Not the "shown in English" notice: this page *is* in Amharic.
     assert "notice--translation" not in html
     # Only the flagged translation carries it.
