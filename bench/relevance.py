@@ -7,7 +7,8 @@
 
 Runs the relevance tests once per backend, each in a pytest process of its own (the demo is
 loaded into a test database there; `db.sqlite3` is never touched), and prints the table of
-success@3 per backend and language that each run writes, then each run's outcome. A failed
+success@3 per backend and language that each run writes, then each run's outcome and its
+misses (the first three pages each got instead). A failed
 run means a query missed that KNOWN_MISSES does not list, or a listed one passes now: the
 test's message names them.
 """
@@ -47,6 +48,7 @@ def main():
             rows.append(f"{label:<12}(no figures: see below)")
         summary = lines[-1] if lines else done.stderr.strip()[-200:]
         outcomes.append(f"{label}: {summary}")
+        outcomes.extend(line for line in lines if line.startswith("  miss "))
         if done.returncode:
             failure = [line for line in lines if line.startswith("E ")]
             outcomes.extend(f"    {line}" for line in failure[:40])

@@ -130,9 +130,13 @@ def check(backend, capsys):
     answered = {answered_by for answered_by, _, _ in outcome.values()}
     # The backend under test answered every query: a fallback would score the wrong one.
     assert answered == {"cluster" if backend == "cluster" else "database"}
-    with capsys.disabled():
-        sys.stdout.write(f"\n{table({backend: success_by_language(QUERIES, outcome)})}\n")
     misses = {key: top for key, (_, top, found) in outcome.items() if not found}
+    with capsys.disabled():
+        figures = table({backend: success_by_language(QUERIES, outcome)})
+        got = "".join(
+            f"  miss {key}: got {[slug for slug, _ in top]}\n" for key, top in misses.items()
+        )
+        sys.stdout.write(f"\n{figures}\n{got}")
     known = KNOWN_MISSES[backend]
     unexpected = {key: top for key, top in misses.items() if key not in known}
     now_found = sorted(key for key in known if key not in misses)
