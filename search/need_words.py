@@ -1,4 +1,5 @@
-"""One synonym set per need, made from the directory itself (issue 12 section 4, issue 13 item 3).
+"""One synonym set per need and per area, made from the directory itself (issue 12 section 4,
+issue 13 item 3).
 
 A need's names in every language (the Tigrinya reader's "መግቢ" finds the listings of "Food"),
 its slug, and the everyday words readers type for it that no listing says: "rent" is what a
@@ -41,9 +42,28 @@ def need_sets():
     """Each need's terms: its slug's words, its names in every language, the everyday words."""
     from directory.models import Need
 
+    return taxonomy_sets(Need, EVERYDAY_WORDS)
+
+
+def need_names():
+    """Each need's names in every language, with its slug's words (no everyday words)."""
+    from directory.models import Need
+
+    return taxonomy_sets(Need, {})
+
+
+def area_sets():
+    """Each area's names in every language, with its slug's words: a Vietnamese reader's
+    "nam quận king" finds the listings of South King County whatever language indexed them."""
+    from directory.models import Area
+
+    return taxonomy_sets(Area, {})
+
+
+def taxonomy_sets(model, everyday):
     sets = {}
-    for slug, name in Need.objects.values_list("slug", "name"):
-        terms = sets.setdefault(slug, [slug.replace("-", " "), *EVERYDAY_WORDS.get(slug, [])])
+    for slug, name in model.objects.values_list("slug", "name"):
+        terms = sets.setdefault(slug, [slug.replace("-", " "), *everyday.get(slug, [])])
         terms.append(name)
     found = []
     for terms in sets.values():

@@ -14,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from directory.facets import TAXONOMY_FACETS
-from directory.models import ListingPage, Need, Organization
+from directory.models import Area, ListingPage, Need, Organization
 
 from . import indexing, synonyms
 from .models import SynonymSet
@@ -70,6 +70,12 @@ def connect():
         post_save.connect(taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
     post_save.connect(synonyms_changed, sender=SynonymSet, dispatch_uid="search-synonyms-saved")
     post_delete.connect(synonyms_changed, sender=SynonymSet, dispatch_uid="search-synonyms-gone")
-    # Each need's names are a synonym set too (search/need_words.py).
-    post_save.connect(synonyms_changed, sender=Need, dispatch_uid="search-need-synonyms-saved")
-    post_delete.connect(synonyms_changed, sender=Need, dispatch_uid="search-need-synonyms-gone")
+    # Each need's and area's names are a synonym set too (search/need_words.py).
+    for model in (Need, Area):
+        name = model.__name__.lower()
+        post_save.connect(
+            synonyms_changed, sender=model, dispatch_uid=f"search-{name}-synonyms-saved"
+        )
+        post_delete.connect(
+            synonyms_changed, sender=model, dispatch_uid=f"search-{name}-synonyms-gone"
+        )

@@ -1,6 +1,7 @@
 """Synonym sets, as the database backend and the cluster each need them: the editors' sets, and
-one set per need (search/need_words.py): its name in every language, its slug, and the
-everyday words readers type for it ("rent" for financial help).
+one set per need and per area (search/need_words.py): its name in every language, its slug,
+and the everyday words readers type for it ("rent" for financial help). An editors' set that names
+a need or an area gets its names in every language.
 """
 
 from django.core.cache import cache
@@ -8,7 +9,7 @@ from django.core.cache import cache
 from home.request_memo import forget as forget_request_memo
 from home.request_memo import remember
 
-from .need_words import need_sets
+from .need_words import area_sets, need_names, need_sets
 from .text import fold, words
 
 CACHE_KEY = "search:synonym-groups"
@@ -26,10 +27,25 @@ def _cached_groups():
     if cached is None:
         from .models import SynonymSet
 
-        cached = [terms for s in SynonymSet.objects.all() if len(terms := s.term_list()) > 1]
-        cached += [terms for terms in need_sets() if len(terms) > 1]
+        names = need_names() + area_sets()
+        cached = [with_names(s.term_list(), names) for s in SynonymSet.objects.all()]
+        cached += need_sets() + area_sets()
+        cached = [terms for terms in cached if len(terms) > 1]
         cache.set(CACHE_KEY, cached, CACHE_SECONDS)
     return cached
+
+
+def with_names(terms, name_sets):
+    """An editors' set with the names of every need or area it names, in every language: the
+    editors' Food set says "food" and "ምግቢ", the need is called "መግቢ" in Tigrinya, so each
+    spelling finds the other's pages (a synonym filter does not chain two rules). Only the
+    names join, not the need's everyday words: "sewing" must not bring every "n95"."""
+    keys = {fold(t) for t in terms}
+    found = list(terms)
+    for names in name_sets:
+        if keys & {fold(n) for n in names}:
+            found += [n for n in names if n not in found]
+    return found
 
 
 def forget():

@@ -4,6 +4,7 @@ a Vietnamese word is not found through one of its syllables."""
 
 import pytest
 
+from articles.factories import ArticlePageFactory
 from directory.factories import GroupPageFactory
 from search import service
 from search.geez import stem
@@ -77,7 +78,7 @@ def titles(text, language):
 
 @pytest.mark.parametrize("text", ["vô gia cư", "vo gia cu"])
 def test_a_vietnamese_word_is_found_whole_not_by_one_syllable(backend, text):
-    """"Vô gia cư" (homeless) shares "cư" with "nhập cư" (immigration): only the first is
+    """ "Vô gia cư" (homeless) shares "cư" with "nhập cư" (immigration): only the first is
     asked for, with or without accents."""
     found = titles(text, "vi")
     assert "Chỗ ngủ qua đêm" in found
@@ -90,7 +91,7 @@ def test_amharic_plural_finds_the_singular(backend):
 
 
 def test_tigrinya_volunteer_finds_voluntary_and_volunteers(backend):
-    """"ወለንተኛ" (a volunteer) finds the page saying "ብወለንታ" and "ወለንታውያን"."""
+    """ "ወለንተኛ" (a volunteer) finds the page saying "ብወለንታ" and "ወለንታውያን"."""
     assert titles("ወለንተኛ", "ti")[:1] == ["ብወለንታ ምሕጋዝ"]
 
 
@@ -100,12 +101,12 @@ def test_spanish_singular_and_plural_find_each_other(backend, text):
 
 
 def test_a_typo_finds_the_word_meant(backend):
-    """"volunter": the groceries page says "Volunteers"."""
+    """ "volunter": the groceries page says "Volunteers"."""
     assert "Neighbors Grocery Delivery" in titles("volunter", "en")
 
 
 def test_a_word_the_index_holds_is_not_corrected(backend):
-    """"legal" is a word of the index: its page, not pages of close words ("local")."""
+    """ "legal" is a word of the index: its page, not pages of close words ("local")."""
     assert titles("legal", "en") == ["Legal clinic"]
 
 
@@ -126,3 +127,40 @@ def test_geez_words_of_one_root_share_a_stem(words, shared):
 
 def test_the_stemmer_leaves_other_words_and_short_ones_alone():
     assert [stem(w) for w in ["food", "thực", "ቤት", "ብ"]] == ["food", "thực", "ቤት", "ብ"]
+
+
+def test_an_areas_name_in_another_language_finds_its_listings(
+    backend, pages, django_capture_on_commit_callbacks
+):
+    """Each area's names in every language are a synonym set (search/need_words.py): the
+    English ride form, in South King County, answers a Vietnamese reader's "nam quận king"."""
+    south = pages["ride"].areas.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        vietnamese = south.copy_for_translation(pages["shelter_vi"].locale)
+        vietnamese.name = "Nam Quận King"
+        vietnamese.save()
+    if backend == "cluster":
+        service.ClusterBackend().refresh()
+    assert "Request a ride" in titles("nam quận king", "vi")
+
+
+def test_an_editors_set_gets_the_needs_names_in_every_language(backend, pages, articles_index):
+    """The editors' Food set spells Tigrinya food "ምግቢ", the need's translated name is
+    "መግቢ": the set names the need ("food"), so it takes its names and "ምግቢ" finds the page
+    saying "መግቢ"."""
+    from search.models import SynonymSet
+    from search.synonyms import forget
+
+    SynonymSet.objects.update_or_create(name="Food", defaults={"terms": "food, ምግቢ"})
+    food = pages["groceries"].needs.first()
+    tigrinya = food.copy_for_translation(pages["helpers_ti"].locale)
+    tigrinya.name = "መግቢ"
+    tigrinya.save()
+    article = publish(
+        ArticlePageFactory(parent=articles_index, title="Kitchen", slug="kitchen", summary="x")
+    )
+    translate(article, "ti", copy_parents=True, title="ናይ መግቢ ክሽነ", summary="መግቢ ንኹሉ።")
+    forget()
+    if backend == "cluster":
+        service.ClusterBackend().rebuild()
+    assert "ናይ መግቢ ክሽነ" in titles("ምግቢ", "ti")
