@@ -107,8 +107,6 @@ KNOWN_MISSES = {
     },
 }
 
-pytestmark = pytest.mark.usefixtures("shared_demo")
-
 
 def test_the_set_has_sixty_queries_ten_per_language_each_once():
     per_language = Counter(query.language for query in QUERIES)
@@ -146,12 +144,14 @@ def check(backend, capsys):
     assert not now_found, f"found now on {backend}: drop them from KNOWN_MISSES: {now_found}"
 
 
+@pytest.mark.usefixtures("shared_demo")
 def test_database_backend(settings, capsys):
     settings.SEARCH_BACKEND = "database"
     check(connection.vendor, capsys)  # "sqlite" or "postgresql"
 
 
 @pytest.mark.cluster
+@pytest.mark.usefixtures("shared_demo")
 def test_cluster(cluster, capsys):
     cluster.rebuild()
     check("cluster", capsys)
