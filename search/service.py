@@ -59,6 +59,12 @@ class SearchPage:
     def has_next(self):
         return self.query.page < self.pages
 
+    @property
+    def reduced(self):
+        """The database answered although the cluster is configured (it failed or rests):
+        the page says so discreetly, since the database's matching is plainer."""
+        return self.backend == DatabaseBackend.name and state.cluster_enabled()
+
     def as_json(self):
         return {
             "query": self.query.text,
