@@ -62,11 +62,6 @@ GEEZ_PLURAL = (
     "no Ge'ez plural-suffix handling on this backend yet ('ምግቦች' -> 'ምግብ', 'ዕቃ' <- 'ዕቃዎች')"
 )
 GEEZ_TI = "no Ge'ez affix handling on this backend yet: content says ብወለንታ / ወለንታውያን"
-TI_FOOD_CLUSTER = (
-    "the cluster finds only English pages: it does not treat the synonym set's 'ምግቢ' as "
-    "the need's Tigrinya name 'መግቢ'"
-)
-
 # {backend: {"language:query": why it misses}}. Backends: "sqlite", "postgresql", "cluster".
 KNOWN_MISSES = {
     "sqlite": {
@@ -103,7 +98,6 @@ KNOWN_MISSES = {
         "es:personas sin hogar": SIN_HOGAR,
         "vi:khẩu trang": MASKS_VI_CLUSTER,
         "vi:vô gia cư": VO_GIA_CU,
-        "ti:ምግቢ": TI_FOOD_CLUSTER,
     },
 }
 
