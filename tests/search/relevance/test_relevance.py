@@ -39,8 +39,9 @@ TEST_TESTING = (
     "and 'home' more often rank above it"
 )
 ARTICLE_TITLE = (
-    "one title word ('history', 'historia') does not outweigh 'mutual aid'/'ayuda mutua', "
-    "which every article repeats: no title boost on this backend"
+    "the article titled 'history'/'historia' ranks below the other articles, which repeat "
+    "'mutual aid'/'ayuda mutua' as often: its title word does not lift it here (the "
+    "cluster's title boost does)"
 )
 SIN_HOGAR = (
     "'personas' is on most pages and 'sin hogar' is not matched as a phrase; the unhoused "
