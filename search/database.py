@@ -19,7 +19,7 @@ from directory.near import nearest_matches_first
 from home.querysets import reader_pages
 from home.request_memo import locales_by_code
 
-from . import fts, fts_postgres, kinds, ranking, synonyms, vocabulary
+from . import fts, fts_postgres, geez, kinds, ranking, synonyms, vocabulary
 from .fts_common import ANY, EVERY, PHRASE
 from .query import BackendResults, Hit
 from .spellings import vietnamese_spellings
@@ -178,10 +178,14 @@ def word_spellings(word):
     """A reader's word and the other spellings it is searched under: the accented spellings
     of a Vietnamese syllable typed without accents (search/spellings.py: the database folds
     neither), and on SQLite the index's words of the same stem, number or a close spelling
-    (search/vocabulary.py: FTS5 neither stems nor forgives typos)."""
+    (search/vocabulary.py: FTS5 neither stems nor forgives typos); elsewhere (PostgreSQL,
+    whose english configuration stems plurals but not Ge'ez) every spelling of a Ge'ez
+    word's stem."""
     found = list(vietnamese_spellings(word.casefold()))
     if fts.available():
         found += [form for form in vocabulary.other_forms(word) if form not in found]
+    elif geez.is_geez(word):  # no vocabulary to ask: every spelling of the stem
+        found = geez.forms(word)
     return found
 
 

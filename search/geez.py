@@ -95,6 +95,22 @@ def stem(word):
     return word
 
 
+def forms(word):
+    """The spellings sharing the stem of `word` that `stem` undoes: the last letter in each
+    vowel order, a plural or agent suffix, a prefix. For a database whose index cannot list
+    its words (PostgreSQL); a few hundred, looked up in the index as any other word."""
+    root = stem(word)
+    if not is_geez(root) or len(root) < 2 or order(root[-1]) is None:
+        return [word]
+    core, last = root[:-1], root[-1]
+    bare = [core + with_order(last, n) for n in range(7)]
+    suffixed = [b + end for b in bare for end in ("", AGENT, *PLURALS)]
+    suffixed += [core + with_order(last, SEVENTH) + "ች", core + with_order(last, 3) + "ት"]
+    suffixed += [b + with_order(AGENT, SEVENTH) + "ች" for b in bare]
+    found = dict.fromkeys(p + f for p in ("", *PREFIXES) for f in suffixed)
+    return [word, *(f for f in found if f != word and stem(f) == root)]
+
+
 def stems(text):
     """The stems of the Ge'ez words in `text`, space-separated ("" when it has none)."""
     return " ".join(stem(w) for w in words(text) if is_geez(w))

@@ -164,3 +164,13 @@ def test_an_editors_set_gets_the_needs_names_in_every_language(backend, pages, a
     if backend == "cluster":
         service.ClusterBackend().rebuild()
     assert "ናይ መግቢ ክሽነ" in titles("ምግቢ", "ti")
+
+
+def test_the_spellings_of_a_stem_include_the_pages_words_and_share_its_stem():
+    """PostgreSQL, which cannot list its index's words, searches every spelling of a stem."""
+    from search.geez import forms
+
+    spellings = forms("ወለንተኛ")
+    assert {"ብወለንታ", "ወለንታውያን", "ወለንታ"} <= set(spellings)
+    assert {stem(s) for s in spellings} == {"ወለንት"}
+    assert {"የምግብ", "ምግብ"} <= set(forms("ምግቦች"))
