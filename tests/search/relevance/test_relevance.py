@@ -59,10 +59,6 @@ NEED_AREA_VI = (
     "need + area: the database backend indexes each listing's need and area names in "
     "English only (issue 13 item 3), so articles repeating 'Quận King' rank above the form"
 )
-GEEZ_PLURAL = (
-    "no Ge'ez plural-suffix handling on this backend yet ('ምግቦች' -> 'ምግብ', 'ዕቃ' <- 'ዕቃዎች')"
-)
-GEEZ_TI = "no Ge'ez affix handling on this backend yet: content says ብወለንታ / ወለንታውያን"
 # {backend: {"language:query": why it misses}}. Backends: "sqlite", "postgresql", "cluster".
 KNOWN_MISSES = {
     "sqlite": {
@@ -86,9 +82,6 @@ KNOWN_MISSES = {
         "es:historia ayuda mutua": ARTICLE_TITLE,
         "es:personas sin hogar": SIN_HOGAR,
         "vi:vô gia cư": VO_GIA_CU,
-        "am:ምግቦች": GEEZ_PLURAL,
-        "am:ዕቃ": GEEZ_PLURAL,
-        "ti:ወለንተኛ": GEEZ_TI,
     },
     "cluster": {
         "en:volunter": GIVING_TYPO,
