@@ -56,9 +56,11 @@ MASKS_VI_CLUSTER = (
     "ways to give and go after them (on the database backend a listing ranks in the top 3)"
 )
 NEED_AREA_VI = (
-    "need + area: the database backend indexes each listing's need and area names in "
-    "English only (issue 13 item 3), so articles repeating 'Quận King' rank above the form"
+    "need + area: a translated listing's needs and areas are the English snippets (the "
+    "Vietnamese form's are 'Food', 'South King County'), so the database backend indexes "
+    "their English names (issue 13 item 3) and articles repeating 'Quận King' rank above"
 )
+
 # {backend: {"language:query": why it misses}}. Backends: "sqlite", "postgresql", "cluster".
 KNOWN_MISSES = {
     "sqlite": {
