@@ -106,7 +106,9 @@ class DatabaseBackend:
         except for a Vietnamese reader's words: a Vietnamese word is often two or three
         syllables, each a word of its own elsewhere ("vô gia cư", homeless; "nhập cư",
         immigration), so every syllable typed must be there."""
-        spelled = [word_spellings(word) for word in words(text)]
+        typed = words(text)
+        stands_for = vocabulary.other_forms(typed) if fts.available() else {}
+        spelled = [word_spellings(word, stands_for) for word in typed]
         if language == VIETNAMESE and len(spelled) > 1:
             found = [(spelled, EVERY)]
         else:
@@ -174,16 +176,16 @@ class DatabaseBackend:
         return [Hit(page_id=pid, language=code) for pid, code in ranked[:limit]]
 
 
-def word_spellings(word):
+def word_spellings(word, stands_for):
     """A reader's word and the other spellings it is searched under: the accented spellings
     of a Vietnamese syllable typed without accents (search/spellings.py: the database folds
     neither), and on SQLite the index's words of the same stem, number or a close spelling
-    (search/vocabulary.py: FTS5 neither stems nor forgives typos); elsewhere (PostgreSQL,
-    whose english configuration stems plurals but not Ge'ez) every spelling of a Ge'ez
-    word's stem."""
+    (`stands_for`, from search/vocabulary.py: FTS5 neither stems nor forgives typos);
+    elsewhere (PostgreSQL, whose english configuration stems plurals but not Ge'ez) every
+    spelling of a Ge'ez word's stem."""
     found = list(vietnamese_spellings(word.casefold()))
     if fts.available():
-        found += [form for form in vocabulary.other_forms(word) if form not in found]
+        found += [f for f in stands_for.get(word.casefold(), []) if f not in found]
     elif geez.is_geez(word):  # no vocabulary to ask: every spelling of the stem
         found = geez.forms(word)
     return found

@@ -18,9 +18,7 @@ Each costs a few range reads of the vocabulary, which is ordered by word.
 
 import difflib
 
-from django.db import connection
-
-from home.request_memo import remember
+from django.db import OperationalError, connection
 
 from . import geez
 from .fts_common import entry_table
@@ -34,18 +32,26 @@ VOWELS = "aeiouáéíóú"
 
 
 def vocabulary_table():
-    """The vocabulary of the index's FTS5 table, made once per connection (a temp table)."""
+    return f"{entry_table()}_fts_vocab"
 
-    def create():
-        fts = f"{entry_table()}_fts"
+
+def read(where, params):
+    """The vocabulary's words `where` a condition holds. The table is a temp one (made per
+    connection, when first missing): it reads the FTS5 index live and stores nothing."""
+    table = vocabulary_table()
+    sql = f"SELECT term FROM temp.{table} WHERE {where}"
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+    except OperationalError:  # no such table on this connection yet
         with connection.cursor() as cursor:
             cursor.execute(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_vocab "
-                f"USING fts5vocab(main, '{fts}', 'row')"
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table} "
+                f"USING fts5vocab(main, '{entry_table()}_fts', 'row')"
             )
-        return f"temp.{fts}_vocab"
-
-    return remember("sqlite-fts5-vocabulary", create)
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
 
 
 def known(terms):
@@ -53,20 +59,12 @@ def known(terms):
     terms = list(dict.fromkeys(terms))
     if not terms:
         return set()
-    marks = ", ".join(["%s"] * len(terms))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT term FROM {vocabulary_table()} WHERE term IN ({marks})", terms)
-        return {row[0] for row in cursor.fetchall()}
+    return set(read(f"term IN ({', '.join(['%s'] * len(terms))})", terms))
 
 
 def starting_with(prefix):
     """The index's words that start with `prefix` (a range read: the vocabulary is sorted)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT term FROM {vocabulary_table()} WHERE term >= %s AND term < %s",
-            [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    return read("term >= %s AND term < %s", [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)])
 
 
 def same_stem(word):
@@ -99,14 +97,22 @@ def close_spellings(word):
     return difflib.get_close_matches(word, candidates, n=TYPO_MATCHES, cutoff=TYPO_CUTOFF)
 
 
-def other_forms(word):
-    """The index's words `word` may stand for (see the module's docstring), not `word`."""
-    word = word.casefold()
-    if geez.is_geez(word):
-        return [t for t in same_stem(word) if t != word]
-    forms = sorted(known(number_forms(word)))
-    if forms or known({word, fold(word), *vietnamese_spellings(word)}):
-        return forms
-    if len(word) >= TYPO_MIN_LENGTH and word.isalpha():
-        return close_spellings(word)
-    return []
+def other_forms(words):
+    """{word: the index's words it may stand for} (see the module's docstring), not the word
+    itself; one read of the vocabulary for every word's plural and spellings together."""
+    words = [w.casefold() for w in words]
+    plain = [w for w in words if not geez.is_geez(w)]
+    spelled = {w: {w, fold(w), *vietnamese_spellings(w)} for w in plain}
+    numbers = {w: number_forms(w) for w in plain}
+    held = known([t for w in plain for t in (*spelled[w], *numbers[w])])
+    found = {}
+    for word in words:
+        if geez.is_geez(word):
+            found[word] = [t for t in same_stem(word) if t != word]
+        elif forms := [t for t in numbers[word] if t in held]:
+            found[word] = forms
+        elif not spelled[word] & held and len(word) >= TYPO_MIN_LENGTH and word.isalpha():
+            found[word] = close_spellings(word)
+        else:
+            found[word] = []
+    return found
