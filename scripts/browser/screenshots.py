@@ -24,6 +24,8 @@ from tests.browser.chromium import DESKTOP, PHONE, launch_chromium  # noqa: E402
 PAGES = {
     "home": "/{lang}/",
     "directory": "/{lang}/directory/get-help/",
+    # Areas nest: South King County's listings with those serving all of King County, labelled.
+    "area": "/{lang}/directory/areas/south-king-county/",
     "listing": "/{lang}/directory/seattle-request-support-form/",
     "article": "/{lang}/articles/history-of-mutual-aid/",
     "search": "/{lang}/search/?q=food",
