@@ -223,3 +223,23 @@ def test_raising_or_clearing_a_flag_purges_the_page_from_the_http_cache(
         flag.delete()
     assert recorder.PURGED == [amharic.get_full_url()]
     recorder.PURGED.clear()
+
+
+@pytest.mark.parametrize(
+    "path, source", [("", "home"), ("directory/", "directory"), ("articles/", "index")]
+)
+def test_the_home_directory_and_article_index_carry_the_note_too(
+    pages, home, directory, client, path, source
+):
+    from wagtail.models import Locale, Page
+
+    index = Page.objects.get(slug="articles", locale__language_code="en")
+    english = {"home": home, "directory": directory, "index": index}
+    amharic = english[source].get_translation(Locale.objects.get(language_code="am"))
+    url = f"/am/{path}"
+    assert note_in("am") not in client.get(url).content.decode()
+
+    flag = ReviewFlag.flag(amharic, amharic.locale, ReviewFlag.Reason.MACHINE_ASSISTED)
+    assert note_in("am") in client.get(url).content.decode()
+    flag.delete()
+    assert note_in("am") not in client.get(url).content.decode()
