@@ -8,7 +8,7 @@ food" is a view of listings, not content an editor writes; it still gets a clean
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -56,9 +56,13 @@ class DirectoryIndexPage(RoutablePageMixin, IntroPageMixin, Page):
             # What a card shows: its languages (the locale comes from the request's memo)
             .prefetch_related("languages")
             # and how to reach it, in the same row (contacts.py); listings nobody can reach
-            # yet come last, labelled so.
+            # yet come last, labelled so, and among the rest the reader's language comes
+            # before the untranslated fallbacks, as in search.
             .annotate(**contact_columns())
-            .reachable_first("title")
+            .reachable_first(
+                Case(When(locale_id=self.locale_id, then=0), default=1),
+                "title",
+            )
         )
 
     def facet_choices(self, chosen):
