@@ -64,7 +64,8 @@ class DatabaseBackend:
         return parts[0] if len(parts) == 1 else Or(parts)
 
     def matches(self, query):
-        """(page id, language code) of the ranked matches, the reader's language first."""
+        """(page id, language code) of the ranked matches in their groups (ways to get help
+        first, the reader's language first), nearest first within each for near me."""
         expression = self.search_expression(query.text)
         if expression is None and not query.filters:
             return []
@@ -94,6 +95,8 @@ class DatabaseBackend:
         ranked = [(pk, codes.get(locale_id, "")) for pk, locale_id in found]
         # Stable: within each language (and tier) the order above stays.
         group_of = ranking.group_key(query, ranked)
+        if query.near is not None:  # near me: by distance, then area (near.py), within groups
+            return nearest_matches_first(ranked, query.near, group_of)
         ranked.sort(key=lambda item: group_of(item[0]))
         return ranked
 
@@ -137,9 +140,6 @@ class DatabaseBackend:
 
     def search(self, query):
         ranked = self.matches(query)
-        if query.near is not None:  # near me: by distance, then area (near.py), within groups
-            group_of = ranking.group_key(query, ranked)
-            ranked = nearest_matches_first(ranked, query.near, group_of)
         page_ids = [page_id for page_id, _code in ranked]
         window = ranked[query.offset : query.offset + query.per_page]
         return BackendResults(
