@@ -37,6 +37,7 @@ from home.querysets import PortalPageQuerySet
 from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 from .hours import OpeningHoursPanel, hours_by_day, open_status
+from .identity import OpenDataIdentity, identity_translatable_fields
 from .taxonomy import translate_together
 
 
@@ -209,7 +210,7 @@ class ListingPageQuerySet(PortalPageQuerySet):
         )
 
 
-class ListingPage(Page):
+class ListingPage(OpenDataIdentity, Page):
     objects = PageManager.from_queryset(ListingPageQuerySet)()
     base_form_class = SlugFromTitlePageForm
 
@@ -387,6 +388,7 @@ class ListingPage(Page):
         SynchronizedField("by_appointment"),
         SynchronizedField("call_first"),
         SynchronizedField("closed_on_holidays"),
+        *identity_translatable_fields(),
     ]
 
     parent_page_types = ["directory.DirectoryIndexPage"]

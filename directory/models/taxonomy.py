@@ -15,6 +15,8 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .identity import OpenDataIdentity, identity_translatable_fields
+
 
 class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
     """What every taxonomy shares: a name in each language, and a value (`value_field`) that
@@ -225,7 +227,7 @@ class Language(Taxonomy):
         unique_together = [("translation_key", "locale"), ("code", "locale")]
 
 
-class Organization(DescribedTaxonomy):
+class Organization(OpenDataIdentity, DescribedTaxonomy):
     """The group, agency or project behind a listing (HSDS's "organization")."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -237,6 +239,7 @@ class Organization(DescribedTaxonomy):
         TranslatableField("description"),
         SynchronizedField("slug"),
         SynchronizedField("website"),
+        *identity_translatable_fields(),
     ]
 
     class Meta(DescribedTaxonomy.Meta):
