@@ -43,6 +43,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import search_checks  # noqa: E402 - bench/search_checks.py, beside this script
+
 # BENCH_DIR: another folder for the SQLite databases, so two runs at once keep apart.
 BENCH_DIR = Path(os.environ.get("BENCH_DIR", ROOT / "build" / "bench"))
 NODE_SCRIPT = ROOT / "scripts" / "search-node" / "node.sh"
@@ -403,10 +405,10 @@ def run_one(kind, size, articles, with_cluster):
     logging.getLogger("opensearch").setLevel(logging.ERROR)
 
     figures = {"database": kind, "listings": size, "articles": articles, "corpus": CORPUS}
+    start = time.perf_counter()
+    call_command("migrate", verbosity=0)  # a reused database too: its schema may be older
+    figures["migrate_s"] = round(time.perf_counter() - start, 1)
     if must_build:
-        start = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        figures["migrate_s"] = round(time.perf_counter() - start, 1)
         report(f"[{kind} {size}] building {size} listings and {articles} articles ...")
         start = time.perf_counter()
         build_content(size, articles)
@@ -414,6 +416,14 @@ def run_one(kind, size, articles, with_cluster):
         report(f"[{kind} {size}] content inserted in {figures['build_s']} s")
     else:
         report(f"[{kind} {size}] reusing the content (and database index) of the last run")
+    mix = list(queries())
+    start = time.perf_counter()
+    present = search_checks.present_counts(mix, LOCALES)
+    report(
+        f"[{kind} {size}] pages holding each query's words counted in "
+        f"{time.perf_counter() - start:.1f} s"
+    )
+    answers = {}  # backend -> one row per search of the mix, for the table of totals
     if "database" in BACKENDS:
         if must_build:
             start = time.perf_counter()
@@ -423,6 +433,9 @@ def run_one(kind, size, articles, with_cluster):
         settings.SEARCH_BACKEND = "database"
         figures["db"] = latencies("database")
         report(f"[{kind} {size}] database backend: {figures['db']}")
+        figures["db_checks"], answers[f"{kind} database"] = search_checks.run_checks(
+            mix, present, "database", report
+        )
 
     if with_cluster:
         from search.cluster.backend import ClusterBackend
@@ -445,13 +458,30 @@ def run_one(kind, size, articles, with_cluster):
             figures["request_cache"] = "off"
         figures["cluster"] = latencies("cluster", took)
         report(f"[{kind} {size}] cluster: {figures['cluster']}")
+        figures["cluster_checks"], answers["cluster"] = search_checks.run_checks(
+            mix, present, "cluster", report
+        )
         instance = os.environ.get("BENCH_NODE_DOWN")
         if instance:
             figures["node_down"] = searches_while_a_node_dies(instance)
             report(f"[{kind} {size}] searches while {instance} was killed: {figures['node_down']}")
         backend.drop()
+    report(f"[{kind} {size}] totals of each search of the mix:")
+    report(search_checks.rows_table(answers))
     figures["load"] = os.getloadavg()[1]  # the machine's 5-minute load: other work skews figures
     report(RESULT + json.dumps(figures))
+
+
+def checks(run, name):
+    """The table's cells for one backend's correctness checks (search_checks.py)."""
+    if name not in run:
+        return "-", "-"
+    found = run[name]
+    capped = f" ({found['capped_queries']} at the cap)" if found.get("capped_queries") else ""
+    return (
+        f"{found['zero']} / {found['fallback_first']} of {found['searches']}",
+        f"{found['mismatches']} / {found['checked']}{capped}",
+    )
 
 
 def table(results):
@@ -459,12 +489,21 @@ def table(results):
     rows = [
         ("listings / articles", lambda r: f"{r['listings']} / {r['articles']}"),
         ("machine load (5 min average, at the end)", lambda r: f"{r['load']:.1f}"),
-        ("content inserted (s)", lambda r: r.get("build_s", "reused")),
+        (
+            "content inserted, in bulk (s, pages/s)",
+            lambda r: (
+                f"{r['build_s']} ({(r['listings'] + r['articles']) / r['build_s']:.0f}/s)"
+                if "build_s" in r
+                else "reused"
+            ),
+        ),
         ("database index: update_index (s)", lambda r: r.get("index_s", "-")),
         (
             "database backend p50 / p95 (ms)",
             lambda r: f"{r['db']['p50']} / {r['db']['p95']}" if "db" in r else "-",
         ),
+        ("database: zero-result searches / fallback first", lambda r: checks(r, "db_checks")[0]),
+        ("database: facet mismatches / checked", lambda r: checks(r, "db_checks")[1]),
         ("cluster index: rebuild, bulk (s)", lambda r: r.get("cluster_index_s", "-")),
         (
             "cluster: service p50 / p95 (ms)",
@@ -478,6 +517,11 @@ def table(results):
                 else "-"
             ),
         ),
+        (
+            "cluster: zero-result searches / fallback first",
+            lambda r: checks(r, "cluster_checks")[0],
+        ),
+        ("cluster: facet mismatches / checked", lambda r: checks(r, "cluster_checks")[1]),
         (
             "node killed: searches / failed / by database",
             lambda r: (
