@@ -16,8 +16,8 @@ from directory.factories import (
 from directory.models import ListingPhone, PhoneType
 from tests.helpers import publish
 
-# Open Referral's schema, vendored so the suite runs from any checkout (see its README).
-HSDS = Path(__file__).resolve().parent.parent / "fixtures" / "hsds-3.0"
+# Open Referral's schema, vendored with the app (opendata/hsds_spec/README.md).
+HSDS = Path(__file__).resolve().parent.parent.parent / "opendata" / "hsds_spec" / "schema"
 
 
 @pytest.fixture(scope="session")
