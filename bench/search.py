@@ -17,8 +17,10 @@ Each size has its own database (build/bench/search-<size>.sqlite3, or bench_sear
 PostgreSQL server; the dev database is never touched), holding LISTINGS listings and a tenth as
 many articles, spread over the five locales. The pages are inserted in bulk (rows for Page and
 each page type's table, and the tree's paths, written directly: the page objects are not
-saved one by one, which at 100,000 pages would take an hour), then indexed as production does:
-Wagtail's database index with `update_index`, the cluster with `search_rebuild`'s bulk API.
+saved one by one, which at 100,000 pages would take an hour), then indexed: Wagtail's
+database index with `update_index` on SQLite, and on PostgreSQL with bench/bulk_index.py (the
+same entries, the listings' taxonomies prefetched; `BENCH_DB_INDEX=update_index` or `bulk` for
+every database), the cluster with `search_rebuild`'s bulk API.
 
 Per backend it reports the indexing time and p50/p95 latency of the public search service
 (`search.service.search`: query, facets, highlights, the database check of every hit and the
@@ -27,6 +29,14 @@ cluster also p50/p95 of the `took` the cluster reports, so the portal's own shar
 Each size and database runs in its own process (Django is set up once per process); the
 figures of every run are printed side by side at the end. Not a test: figures depend on
 the machine.
+
+It also checks the answers (bench/search_checks.py, issue 13), per backend and size: every
+search of the mix whose words are in pages of the reader's language (counted from the rows
+the builder wrote) must find something, and its first result must be in that language (each
+miss a FAILURE line, then "zero-result queries: N"); each facet count of ten searches must
+equal the total of the same search filtered by that value ("facet mismatches: N of M"; at
+the database backend's cap of MAX_MATCHES, which its total does not reveal, count <= filtered
+total <= cap). A table gives each search's pages holding its words beside each backend's total.
 """
 
 import json
