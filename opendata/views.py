@@ -1,5 +1,8 @@
 """The open-data page, the HSDS exports (JSON, CSV) and the read-only listings API.
 
+Every data view is an `open_data_view` (opendata/http.py): HEAD, OPTIONS, CORS, its validator
+and 304s, gzip, the site's cache policy and the served language in Content-Language.
+
 Plain Django views rather than a REST framework: the API is read-only, has one resource and
 a shape fixed by HSDS, so a serializer layer would add nothing but indirection.
 """
@@ -10,7 +13,6 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import condition, require_safe
 from django.views.generic import TemplateView
 
 from wagtail.models import Locale
@@ -20,17 +22,11 @@ from directory.models import ListingPage
 from . import api
 from .freshness import export_etag
 from .hsds import services
+from .http import open_data_view
 from .queries import listings_in, page_of
 from .streams import csv_export, export_response, json_export
 
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-
-
-def open_response(response):
-    """Open data: any site may fetch it from a browser. How long caches keep it is the site's
-    one policy (portal/httpcache/policy.py): shared like the pages, and purged with them."""
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
 
 
 def exports_etag(request, *args, **kwargs):
@@ -45,9 +41,7 @@ def exports_etag(request, *args, **kwargs):
 
 
 def json_response(data, status=200):
-    return open_response(
-        JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    )
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def bad_request(error):
@@ -59,8 +53,7 @@ def locale_services(request):
     return locale, listings_in(locale)
 
 
-@require_safe
-@condition(etag_func=exports_etag)
+@open_data_view(etag=exports_etag)
 def directory_json(request):
     """Every live listing as an HSDS 3.0 service: {"services": [...]}, streamed if large."""
     try:
@@ -68,11 +61,10 @@ def directory_json(request):
     except api.BadRequest as error:
         return bad_request(error)
     stream = json_export(listings, request, locale.language_code)
-    return open_response(export_response(stream, "application/json"))
+    return export_response(stream, "application/json")
 
 
-@require_safe
-@condition(etag_func=exports_etag)
+@open_data_view(etag=exports_etag)
 def directory_csv(request):
     """The same services, one row each, for spreadsheets, streamed if large."""
     try:
@@ -83,10 +75,10 @@ def directory_csv(request):
     response = export_response(stream, "text/csv; charset=utf-8")
     filename = f"directory-{locale.language_code}.csv"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return open_response(response)
+    return response
 
 
-@require_safe
+@open_data_view  # its ETag is the hash of its page: no query added to its budget
 def listings_api(request):
     """Paginated services, filtered by need, area, language, kind and modified_after."""
     try:

@@ -195,6 +195,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "corsheaders",  # CORS on the public data only (CORS_URLS_REGEX below)
     "csp",
     "leaflet",  # django-leaflet: Leaflet's files, for the results map (directory/map.py)
     # Purges the HTTP cache on publish (signals.py); Wagtail's frontend_cache app is not
@@ -210,6 +211,9 @@ MIDDLEWARE = [
     # Next, so it sees the response last: decides Cache-Control, ETag/304 and Vary for a shared
     # cache once every other middleware has added its headers (portal/httpcache/policy.py).
     "portal.httpcache.policy.CacheControlMiddleware",
+    # Before anything that can answer (CommonMiddleware's redirects, the locale's): a CORS
+    # preflight is answered here, and every answer on the public data paths carries CORS.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -289,6 +293,19 @@ AXES_DISABLE_ACCESS_LOG = True
 # (portal/client.py: REMOTE_ADDR, or X-Forwarded-For as far as TRUSTED_PROXY_COUNT allows), so
 # behind a proxy one attacker cannot lock out everyone who shares the proxy's address.
 AXES_CLIENT_IP_CALLABLE = "portal.client.client_ip"
+
+# --- CORS: django-cors-headers, for the public data only ----------------------------------
+# Any site may read the open data and the search API from a browser: both are credential-free,
+# so `Access-Control-Allow-Origin: *` and never credentials. Only these paths: the admin, the
+# pages and the forms get no CORS headers at all. Only reads (opendata/http.py answers the rest
+# 405). The validators and the served language are exposed, so a script can revalidate and
+# know which language it got.
+CORS_URLS_REGEX = r"^/(open-data/.+|api/v1/search/.*)$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Language"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # --- Logging ------------------------------------------------------------------------------
 # Everything to stderr (the process manager or container keeps it), each record stamped with

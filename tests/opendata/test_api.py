@@ -69,4 +69,5 @@ def test_bad_parameters_are_400_with_a_message(client, catalogue, query, message
 
 
 def test_open_to_other_sites(client, catalogue):
-    assert client.get(API)["Access-Control-Allow-Origin"] == "*"
+    from_elsewhere = client.get(API, HTTP_ORIGIN="https://elsewhere.example")
+    assert from_elsewhere["Access-Control-Allow-Origin"] == "*"

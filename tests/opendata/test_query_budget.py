@@ -203,7 +203,7 @@ def test_streamed_export_grows_by_chunks_not_listings(client, monkeypatch, _buil
 def test_a_large_export_streams_and_a_small_one_is_sent_whole(client, monkeypatch, _built, db):
     assert not client.get("/open-data/directory.json").streaming
     monkeypatch.setattr(streams, "SEND_WHOLE_UP_TO", 10_000)
-    response = client.get("/open-data/directory.json")
+    response = client.get("/open-data/directory.json", HTTP_ORIGIN="https://elsewhere.example")
     assert response.streaming
     assert response["Access-Control-Allow-Origin"] == "*"
     assert len(json.loads(body(response))["services"]) == LISTINGS
