@@ -14,31 +14,38 @@ documents rule and accessibility are also attributes in our own taxonomies, like
 a consumer can filter on them as the portal's readers do without reading the text.
 """
 
-import uuid
-
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
+
+import phonenumbers
 
 from directory.models.contacts import json_list
 from directory.models.listings import Cost, Documents
 from search.text import plain_text
 
+from .hsds_records import (
+    compact,
+    listing_organization_id,
+    listing_service_at_locations,
+    organization_of,
+    organizations,
+    service_at_locations,
+)
+from .hsds_schedules import schedules
+from .hsds_taxonomy import taxonomies, taxonomy_terms, term
 from .ids import service_id, stable_id
+from .links import page_url
 from .queries import Holidays
 
-TAXONOMY_NEEDS = "mutual-aid-king-county-needs"
-TAXONOMY_KINDS = "mutual-aid-king-county-listing-kinds"
-TAXONOMY_COSTS = "mutual-aid-king-county-costs"
-TAXONOMY_DOCUMENTS = "mutual-aid-king-county-documents"
-TAXONOMY_ACCESSIBILITY = "mutual-aid-king-county-accessibility"
+__all__ = [
+    "organizations",
+    "service_at_locations",
+    "services",
+    "taxonomies",
+    "taxonomy_terms",
+]
+
 CURRENCY = "USD"  # ISO 4217: every cost the portal lists is in King County
-RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-
-
-def compact(data):
-    """Drop keys whose value is empty: HSDS types are strict (no nulls), blanks add noise."""
-    return {key: value for key, value in data.items() if value not in ("", None, [], {})}
 
 
 def services(listings, request=None, language=None, holidays=None):
@@ -52,16 +59,15 @@ def services(listings, request=None, language=None, holidays=None):
 
 def service(listing, holidays, request=None):
     sid = service_id(listing)
-    page_url = listing.get_full_url(request)
     return compact(
         {
             "id": sid,
-            "organization_id": organization_id(listing.organization),
+            "organization_id": listing_organization_id(listing, sid),
             "name": listing.title,
             "description": " ".join(
                 part for part in [listing.summary, plain_text(listing.description)] if part
             ),
-            "url": listing.website or page_url,
+            "url": listing.website or page_url(listing, request),
             "email": listing.email,
             "status": "active",
             "eligibility_description": listing.audience,
@@ -71,14 +77,15 @@ def service(listing, holidays, request=None):
             if listing.last_verified_on
             else "",
             "last_modified": modified_at(listing),
-            "organization": organization(listing),
+            "organization": organization_of(listing, sid, request),
             "phones": phones(listing, sid),
             "languages": languages(listing, sid),
             "service_areas": service_areas(listing, sid),
+            "service_at_locations": listing_service_at_locations(listing, sid, request),
             "schedules": schedules(listing, sid, holidays),
             "cost_options": cost_options(listing, sid),
             "required_documents": required_documents(listing, sid),
-            "attributes": attributes(listing, sid),
+            "attributes": attributes(listing, sid, request),
         }
     )
 
@@ -139,21 +146,6 @@ def required_documents(listing, sid):
     ]
 
 
-def organization_id(org):
-    return stable_id("organization", org.translation_key) if org else ""
-
-
-def organization(listing):
-    org = listing.organization
-    if org is None:
-        return None
-    name = listing.organization_local_name
-    data = compact({"id": organization_id(org), "name": name, "website": org.website})
-    # Required by HSDS, even when empty.
-    data["description"] = listing.organization_local_description or ""
-    return data
-
-
 def language_entries(listing, owner):
     return [
         {
@@ -170,16 +162,21 @@ def languages(listing, sid):
 
 
 def phones(listing, sid):
-    """The listing's phones, from the JSON `queries.phones_in` brings with its row."""
+    """The listing's phones, from the JSON `queries.phones_in` brings with its row. A phone's
+    id comes from its number and type (a second identical one gets its own by its rank)."""
     entries = []
+    seen = {}
     for phone in sorted(json_list(listing.export_phones), key=lambda p: p["sort"] or 0):
-        phone_id = stable_id("phone", sid, uuid.UUID(str(phone["key"])))
+        number = e164(phone["number"])
+        key = (number, phone["type"])
+        seen[key] = seen.get(key, 0) + 1
+        phone_id = stable_id("phone", sid, number, phone["type"], seen[key])
         entries.append(
             compact(
                 {
                     "id": phone_id,
                     "service_id": sid,
-                    "number": phone["number"],
+                    "number": number,
                     "type": phone["type"],
                     "description": phone["label"],
                     "languages": [
@@ -197,6 +194,18 @@ def phones(listing, sid):
     return entries
 
 
+def e164(number):
+    """+12065550100: numbers are stored so; text kept from before validation is parsed (US by
+    default) and, if it is no valid number, sent as written rather than guessed at."""
+    try:
+        parsed = phonenumbers.parse(str(number), "US")
+    except phonenumbers.NumberParseException:
+        return str(number)
+    if not phonenumbers.is_valid_number(parsed):
+        return str(number)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
 def by_code(language):
     return language["code"]
 
@@ -205,7 +214,7 @@ def service_areas(listing, sid):
     return [
         compact(
             {
-                "id": stable_id("service_area", sid, area.translation_key),
+                "id": stable_id("service_area", sid, area.slug),
                 "service_id": sid,
                 "name": area.local_name,
                 "description": area.local_description,
@@ -215,111 +224,35 @@ def service_areas(listing, sid):
     ]
 
 
-def schedule_notes(listing, holidays):
-    notes = []
-    if listing.by_appointment:
-        notes.append("By appointment.")
-    if listing.call_first:
-        notes.append("Call first.")
-    if listing.closed_on_holidays and holidays:
-        dates = ", ".join(holiday.date.isoformat() for holiday in holidays)
-        notes.append(f"Closed on holidays: {dates}.")
-    return " ".join(notes)
-
-
-def schedules(listing, sid, holidays):
-    """One weekly schedule per opening range; times are local to settings.TIME_ZONE."""
-    notes = schedule_notes(listing, holidays)
-    entries = [
-        compact(
-            {
-                "id": stable_id("schedule", sid, hours.weekday, f"{hours.opens:%H:%M}"),
-                "service_id": sid,
-                "freq": "WEEKLY",
-                "wkst": "MO",
-                "interval": 1,
-                "byday": RRULE_DAYS[hours.weekday],
-                "opens_at": f"{hours.opens:%H:%M}",
-                "closes_at": f"{hours.closes:%H:%M}",
-                "description": f"{RRULE_DAYS[hours.weekday]} {hours.opens:%H:%M}-"
-                f"{hours.closes:%H:%M} ({settings.TIME_ZONE})",
-                "notes": notes,
-            }
-        )
-        for hours in sorted(listing.export_hours, key=lambda h: (h.weekday, h.opens))
+def attributes(listing, sid, request=None):
+    """The service's terms in our taxonomies (hsds_taxonomy.py): its needs, kind, cost,
+    documents rule and accessibility (whose text is the value; the term only says what kind
+    of attribute it is). A term's code is the value of the others."""
+    chosen = [
+        ("need", need.slug, need.local_name, need.local_description)
+        for need in listing.export_needs
     ]
-    if not entries and (listing.by_appointment or listing.call_first):
-        # No fixed hours, but how to get in is still worth exporting.
-        entries.append(
-            {"id": stable_id("schedule", sid, "notes"), "service_id": sid, "notes": notes}
-        )
-    return entries
-
-
-def taxonomy_term(term_id, name, description, code, taxonomy):
-    return {
-        "id": term_id,
-        "name": name,
-        "description": description or "",
-        "code": code,
-        "taxonomy": taxonomy,
-        "language": translation.get_language(),
-    }
-
-
-def attributes(listing, sid):
+    if listing.kind:
+        chosen.append(("kind", listing.kind, str(listing.kind_label), ""))
+    if listing.cost:
+        chosen.append(("cost", listing.cost, str(Cost(listing.cost).label), ""))
+    if listing.documents:
+        chosen.append(("documents", listing.documents, str(Documents(listing.documents).label), ""))
+    if listing.accessibility:
+        chosen.append(("accessibility", "accessibility", gettext("Accessibility"), ""))
     entries = []
-    for need in listing.export_needs:
-        term_id = stable_id("taxonomy_term", "need", need.translation_key)
+    for link_type, code, name, description in chosen:
+        taxonomy_term = term(link_type, code, name, description, request)
+        value = listing.accessibility if link_type == "accessibility" else code
         entries.append(
             {
-                "id": stable_id("attribute", sid, term_id),
+                "id": stable_id("attribute", sid, taxonomy_term["id"]),
                 "link_id": sid,
-                "link_type": "need",
+                "link_type": link_type,
                 "link_entity": "service",
-                "taxonomy_term_id": term_id,
-                "value": need.slug,
-                "taxonomy_term": taxonomy_term(
-                    term_id, need.local_name, need.local_description, need.slug, TAXONOMY_NEEDS
-                ),
+                "taxonomy_term_id": taxonomy_term["id"],
+                "value": value,
+                "taxonomy_term": taxonomy_term,
             }
         )
-    if listing.kind:
-        entries.append(
-            choice_attribute(sid, "kind", listing.kind, str(listing.kind_label), TAXONOMY_KINDS)
-        )
-    if listing.cost:
-        label = str(Cost(listing.cost).label)
-        entries.append(choice_attribute(sid, "cost", listing.cost, label, TAXONOMY_COSTS))
-    if listing.documents:
-        label = str(Documents(listing.documents).label)
-        entries.append(
-            choice_attribute(sid, "documents", listing.documents, label, TAXONOMY_DOCUMENTS)
-        )
-    if listing.accessibility:
-        # The text is the value; the term only says what kind of attribute it is.
-        entries.append(
-            choice_attribute(
-                sid,
-                "accessibility",
-                "accessibility",
-                gettext("Accessibility"),
-                TAXONOMY_ACCESSIBILITY,
-                value=listing.accessibility,
-            )
-        )
     return entries
-
-
-def choice_attribute(sid, link_type, code, name, taxonomy, value=None):
-    """An attribute of the service from one of our own taxonomies (a field's choices)."""
-    term_id = stable_id("taxonomy_term", link_type, code)
-    return {
-        "id": stable_id("attribute", sid, term_id),
-        "link_id": sid,
-        "link_type": link_type,
-        "link_entity": "service",
-        "taxonomy_term_id": term_id,
-        "value": code if value is None else value,
-        "taxonomy_term": taxonomy_term(term_id, name, "", code, taxonomy),
-    }

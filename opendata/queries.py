@@ -12,14 +12,18 @@ four per chunk, and holds one chunk in memory at a time.
 
 from itertools import islice
 
+from django.conf import settings
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce
+
+from wagtail.models import Locale
 
 from directory.filters import filter_listings
 from directory.models import (
     Area,
     Holiday,
     Language,
+    ListingLocation,
     ListingPage,
     ListingPhone,
     Need,
@@ -111,6 +115,26 @@ def phones_in(locale):
     )
 
 
+def locations_in():
+    """Each listing's places (address, coordinates, accessibility, transit), as JSON in its
+    row: read out by `hsds_records.locations`."""
+    return json_rows(
+        ListingLocation.objects.filter(page_id=OuterRef("pk")),
+        "page_id",
+        name=F("name"),
+        address_1=F("address_1"),
+        address_2=F("address_2"),
+        city=F("city"),
+        state_province=F("state_province"),
+        postal_code=F("postal_code"),
+        latitude=F("latitude"),
+        longitude=F("longitude"),
+        accessibility=F("accessibility"),
+        transit=F("transit"),
+        sort=F("sort_order"),
+    )
+
+
 def with_export_data(listings, locale):
     org_key = "organization__translation_key"
     return (
@@ -126,7 +150,7 @@ def with_export_data(listings, locale):
             ),
         )
         # Phones with their languages, in the listing's own row (no query of their own).
-        .annotate(export_phones=phones_in(locale))
+        .annotate(export_phones=phones_in(locale), export_locations=locations_in())
         .prefetch_related(
             # Into plain lists (`export_needs`...): a related manager's `.all()` would build a
             # queryset each time it is read, several times per listing.
@@ -163,3 +187,45 @@ class Holidays:
 
     def __iter__(self):
         return iter(self.all)
+
+
+def default_locale():
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def locale_for(language):
+    """The Locale of a language code, else the default one."""
+    try:
+        return Locale.objects.get_for_language(language)
+    except (Locale.DoesNotExist, LookupError):
+        return default_locale()
+
+
+def organizations_in(locale):
+    """The organizations behind listings a reader may see, once each (the default locale's
+    records, which listings point to), with `local_name`/`local_description` in `locale`."""
+    visible = ListingPage.objects.for_reader(locale).exclude(organization=None)
+    in_use = visible.values("organization__translation_key")
+    return (
+        localized_terms(Organization, locale)
+        .filter(locale=default_locale(), translation_key__in=in_use)
+        .order_by("name", "pk")
+    )
+
+
+def self_organized_in(locale):
+    """Listings a reader may see that name no organization: each is its own organization
+    (`hsds_records.organizations` reads them as such)."""
+    visible = ListingPage.objects.for_reader(locale).filter(organization=None)
+    return ListingPage.objects.filter(pk__in=visible.values("pk")).order_by("title", "pk")
+
+
+def organization_records(locale):
+    """Every organization of the export in `locale`: the organizations, then the listings that
+    are their own, by name. A list (organizations are few next to services)."""
+    records = list(organizations_in(locale)) + list(self_organized_in(locale))
+    return sorted(records, key=lambda record: (record_name(record).casefold(), record.pk))
+
+
+def record_name(record):
+    return getattr(record, "local_name", None) or getattr(record, "name", None) or record.title
