@@ -66,7 +66,7 @@ def open_data_view(view=None, *, etag=None, last_modified=None, language=request
             if request.method == "OPTIONS":
                 return HttpResponse(headers={"Allow": ALLOW, "Content-Length": "0"})
             response = compressed(request, *args, **kwargs)
-            if 200 <= response.status_code < 300 or response.status_code == 304:
+            if 200 <= response.status_code < 300:  # a 304 leaves the stored copy's as it is
                 code = language(request, *args, **kwargs)
                 if code and not response.has_header("Content-Language"):
                     response["Content-Language"] = code

@@ -19,6 +19,7 @@ from directory import near
 from directory.facets import FACETS, FACETS_BY_NAME, wider_areas
 from directory.models import DirectoryIndexPage
 from home.request_memo import locales_by_code
+from opendata.http import open_data_view
 
 from . import ranking, service
 from .database import DatabaseBackend
@@ -99,25 +100,35 @@ def note_places(results, place, area):
             result["wider_area"] = wider.get(result["id"])
 
 
-@require_safe
+def _served(response, query):
+    """The language searched (?locale=, else the reader's), not the Accept-Language header."""
+    response["Content-Language"] = query.language
+    return response
+
+
+# Public and credential-free like the open data: HEAD, OPTIONS, CORS, ETag/304 and gzip
+# (opendata/http.py); the cache policy keeps every answer out of shared caches.
+@open_data_view
 def api_search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return _bad_request(form)
     results = service.search(_query(form, _reader_language()), request=request)
-    return JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})
+    return _served(response, results.query)
 
 
-@require_safe
+@open_data_view
 def api_autocomplete(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         return _bad_request(form)
     query = _query(form, _reader_language())
     suggestions = service.autocomplete(query, request=request)
-    return JsonResponse(
+    response = JsonResponse(
         {"query": query.text, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}
     )
+    return _served(response, query)
 
 
 def _bad_request(form):
