@@ -188,10 +188,8 @@ def insert_pages(parent, pages):
     rows = [Page(**{f.attname: getattr(p, f.attname) for f in page_fields}) for p in pages]
     Page.objects.bulk_create(rows)
     for page, row in zip(pages, rows, strict=True):
-        for model in type(page)._meta.get_parent_list():
-            if model is not Page:
-                setattr(page, model._meta.pk.attname, row.pk)
-        page.pk = page.page_ptr_id = row.pk
+        for model in [type(page), *type(page)._meta.get_parent_list()]:
+            setattr(page, model._meta.pk.attname, row.pk)  # Page's id too, for revisions
     for model in reversed([type(pages[0]), *type(pages[0])._meta.get_parent_list()]):
         if model is not Page:
             # Django's bulk_create refuses multi-table inheritance; its insert does not.

@@ -5,12 +5,13 @@ import io
 import json
 from pathlib import Path
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 import pytest
 
-from directory.factories import LanguageFactory
+from directory.factories import GroupPageFactory, LanguageFactory, OrganizationFactory
 from directory.models import ListingPage, Organization
+from tests.helpers import publish
 
 EXAMPLES = Path(__file__).resolve().parent.parent.parent / "opendata" / "hsds_spec" / "examples"
 
@@ -60,7 +61,12 @@ def test_the_hsds_example_service_becomes_a_draft_listing_with_its_provenance(di
     ]
     place = draft.locations.all()[0]
     assert (place.name, place.city, place.latitude) == ("MyCity Civic Center", "MyCity", None)
-    assert draft.organization.name == "Organization Name" or draft.organization is not None
+    org = draft.organization
+    assert (org.name, str(org.hsds_id)) == (
+        "Example Organization Inc.",
+        "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
+    )
+    assert org.imported_from == "service_full.json"
     assert "latitude" in out and "out of range" in out  # the example's latitude is 100
 
 
@@ -73,3 +79,153 @@ def test_the_hsds_example_organization_brings_its_services_and_itself(directory)
     org = Organization.objects.get()
     assert page.organization == org
     assert str(org.hsds_id) == json.loads((EXAMPLES / "organization_full.json").read_text())["id"]
+
+
+@pytest.mark.django_db
+def test_a_dry_run_reports_and_changes_nothing(directory, tmp_path, food):
+    path = write(tmp_path, {"services": [service(1), service(2)]})
+
+    out = run(path, "--dry-run")
+
+    assert "2 to create, 0 to update" in out
+    assert "create: Pantry 1 (id 00000000-0000-4000-8000-000000000001)" in out
+    assert "Dry run: nothing was changed." in out
+    assert not ListingPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_hostile_file_is_refused_whole_naming_each_record_and_field(directory, tmp_path):
+    good = [service(number) for number in range(1, 10_001)]
+    bad = [
+        {"id": "no-name"},  # missing name
+        service(10_002, name=["not", "text"]),  # wrong type
+        service(10_003, phones=[{"number": "555"}]),  # not a phone number
+        service(10_004, email="nobody"),
+        dict(good[0]),  # duplicate id
+        "not a service",
+    ]
+    path = write(tmp_path, good + bad)
+
+    with pytest.raises(CommandError, match="6 error"):
+        run(path)
+
+    assert not ListingPage.objects.exists() and not Organization.objects.exists()
+
+
+@pytest.mark.django_db
+def test_each_error_names_the_record_its_id_and_the_field(directory, tmp_path):
+    path = write(
+        tmp_path,
+        [
+            service(1),
+            {"id": "no-name"},
+            service(3, name=["not", "text"]),
+            service(4, phones=[{"number": "555"}]),
+            service(5, assured_date="last spring"),
+            service(1),
+        ],
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_hsds", str(path), stdout=out, stderr=io.StringIO())
+
+    report = out.getvalue()
+    assert "record 2 (id no-name), name: required, missing" in report
+    assert "record 3 (id 00000000-0000-4000-8000-000000000003), name: expected text, got list" in (
+        report
+    )
+    assert "phones[0].number: not a valid phone number: '555'" in report
+    assert "assured_date: not a date (YYYY-MM-DD): 'last spring'" in report
+    assert "record 6 (id 00000000-0000-4000-8000-000000000001), id: the same id as record 1" in (
+        report
+    )
+    assert "nothing will be imported" in report
+
+
+@pytest.mark.django_db
+def test_an_unreadable_file_says_why(directory, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{not json")
+    with pytest.raises(CommandError, match="broken.json is not JSON"):
+        run(path)
+    with pytest.raises(CommandError, match="Only http and https"):
+        run("ftp://example.org/services.json")
+
+
+@pytest.mark.django_db
+def test_unknown_terms_are_reported_not_created(directory, tmp_path, food):
+    attribute = {
+        "id": "a1",
+        "taxonomy_term": {"id": "t1", "code": "food", "name": "Food", "taxonomy": "other"},
+    }
+    unknown = {
+        "id": "a2",
+        "taxonomy_term": {"id": "t2", "code": "zz", "name": "Basket weaving", "taxonomy": "x"},
+    }
+    path = write(tmp_path, [service(1, attributes=[attribute, unknown])])
+
+    out = run(path)
+
+    page = ListingPage.objects.get()
+    assert [need.slug for need in page.get_latest_revision_as_object().needs.all()] == ["food"]
+    assert "unknown taxonomy term 'Basket weaving' (x): left out" in out
+
+
+@pytest.mark.django_db
+def test_a_matched_listing_gets_a_new_draft_and_its_live_version_stays(directory, tmp_path):
+    live = GroupPageFactory(
+        parent=directory, title="Pantry 1", website="https://pantry.example.org/"
+    )
+    publish(live)
+    path = write(tmp_path, [service(1, url="https://pantry.example.org", email="a@example.org")])
+
+    out = run(path)
+
+    assert "0 created, 1 updated" in out
+    live.refresh_from_db()
+    assert live.live and live.has_unpublished_changes
+    assert live.email == ""  # the live page is unchanged
+    assert live.get_latest_revision_as_object().email == "a@example.org"
+    assert live.imported_record_id == "00000000-0000-4000-8000-000000000001"
+
+
+@pytest.mark.django_db
+def test_a_matched_listing_by_name_and_phone(directory, tmp_path):
+    from directory.models import ListingPhone
+
+    live = GroupPageFactory(parent=directory, title="Pantry 1")
+    ListingPhone.objects.create(page=live, number="+12065550100", locale=live.locale)
+    publish(live)
+    path = write(tmp_path, [service(1, phones=[{"id": "p", "number": "(206) 555-0100"}])])
+
+    assert "1 to update" in run(path, "--dry-run")
+
+
+@pytest.mark.django_db
+def test_an_editors_unpublished_changes_are_not_overwritten(directory, tmp_path):
+    path = write(tmp_path, [service(1)])
+    run(path)
+    page = ListingPage.objects.get().specific
+    # A second import saves on top of the importer's own draft...
+    assert "0 created, 1 updated" in run(write(tmp_path, [service(1, email="b@example.org")]))
+    # ...but not on top of an editor's.
+    draft = page.get_latest_revision_as_object()
+    draft.summary = "An editor's words"
+    draft.save_revision()
+
+    out = run(write(tmp_path, [service(1, email="c@example.org")]))
+
+    assert "1 skipped" in out and "unpublished changes by an editor" in out
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().summary == "An editor's words"
+
+
+@pytest.mark.django_db
+def test_an_organization_is_matched_by_id_before_one_is_created(directory, tmp_path):
+    org = OrganizationFactory(name="Pantry Collective")
+    data = service(1, organization={"id": str(org.hsds_id), "name": "Another name"})
+
+    out = run(write(tmp_path, [data]))
+
+    assert "0 organization(s) created" in out
+    assert ListingPage.objects.get().get_latest_revision_as_object().organization == org
