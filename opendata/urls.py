@@ -4,7 +4,7 @@ The language of the content is a query parameter (`?locale=es`); the human page 
 the data lives under each language prefix (`/es/open-data/`), see portal/urls.py.
 """
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("directory.json", views.directory_json, name="directory_json"),
     path("directory.csv", views.directory_csv, name="directory_csv"),
     path("api/listings/", views.listings_api, name="listings"),
+    # The HSDS 3.0 API (opendata/hsds_api): its paths are HSDS's, under this one base.
+    path("api/", include("opendata.hsds_api.urls")),
 ]

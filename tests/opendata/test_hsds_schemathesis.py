@@ -1,0 +1,77 @@
+"""schemathesis, as a third-party client would run it, against this portal's HSDS API.
+
+The OpenAPI is the one the portal publishes (opendata/hsds_api/openapi.py: Open Referral's,
+with our server, `locale`, the values each parameter accepts and the JSON errors), and the
+portal answers in-process through its WSGI application. Every schemathesis check runs on every
+generated request: no server error, documented status codes and content types, responses
+valid against the HSDS schemas, valid input accepted and invalid input refused.
+"""
+
+import contextlib
+
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from directory.models import ListingPage
+from opendata.hsds_api import openapi
+from tests.helpers import load_demo, located
+
+# Enough to meet every path's parameters in several combinations; the whole run stays
+# well under two minutes on the CI machine.
+EXAMPLES = 25
+
+schema = schemathesis.openapi.from_dict(openapi.document())
+
+
+@pytest.fixture(scope="module")
+def _demo_with_a_place(django_db_setup, django_db_blocker):
+    """The English demo, plus a place for one listing (so service_at_locations has one), in
+    one transaction for the module, rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo("--no-translations")
+        listing = ListingPage.objects.live().order_by("title").first()
+        for place in located("47.54", "-122.27"):  # near 98118's centre
+            place.page, place.locale = listing, listing.locale
+            place.save()
+        with django_db_blocker.block():
+            yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def app():
+    """The portal's WSGI app, which must not close the test's connection at each request's end
+    (Django's test client disconnects the same handlers)."""
+    with contextlib.ExitStack() as stack:
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+            stack.callback(signal.connect, close_old_connections)
+        yield WSGIHandler()
+
+
+def adapted(case):
+    """Parameters the OpenAPI cannot say depend on each other: `proximity` is a distance from
+    `postcode` (alone it is refused, tested in test_hsds_api.py), and `minimal` and `full`
+    are exclusive."""
+    query = case.query or {}
+    if query.get("proximity") is not None and not query.get("postcode"):
+        query["postcode"] = "98118"
+    if str(query.get("minimal")).lower() == "true" and str(query.get("full")).lower() == "true":
+        query.pop("full")
+    return case
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_hsds_api_conforms(case, _demo_with_a_place, db, app):
+    # identity: schemathesis's WSGI transport reads the body as sent, and the API gzips.
+    adapted(case).call_and_validate(app=app, headers={"Accept-Encoding": "identity"})
