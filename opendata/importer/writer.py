@@ -23,11 +23,12 @@ from itertools import count
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils.text import slugify
 
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, Revision
-from wagtail.search.backends import get_search_backends
 
 from directory.models import (
     ListingLocation,
@@ -40,6 +41,7 @@ from opendata.ids import stable_id
 
 from .mapping import fold
 from .plan import ImportFailed, Organizations
+from .tasks import index_after_commit
 
 BATCH = 500
 RELATIONS = ("needs", "areas", "languages")
@@ -54,6 +56,7 @@ def apply(plan, user=None, progress=None):
         created = create_listings(plan, orgs, user, progress)
         for item, page in wrap(progress, plan.updates, "updating"):
             update_listing(plan, item, page, orgs, user)
+        index_after_commit([page.pk for page in created], [org.pk for org in orgs.new.values()])
     return {
         "created": len(created),
         "updated": len(plan.updates),
@@ -101,9 +104,6 @@ def create_organizations(plan):
         known.new[key] = instance
         new.append(instance)
     Organization.objects.bulk_create(new, batch_size=BATCH)
-    if new:
-        for backend in get_search_backends():
-            backend.add_bulk(Organization, new)
     return known
 
 
@@ -160,10 +160,6 @@ def create_listings(plan, orgs, user, progress=None):
         insert_pages(directory, batch)
         add_relations(batch, plan.locale)
         add_revisions(batch, user, plan.started)
-    if pages:
-        for backend in get_search_backends():
-            for model, typed in by_type.items():
-                backend.add_bulk(model, typed)
     return pages
 
 
@@ -288,11 +284,15 @@ def add_revisions(pages, user, moment):
             )
         )
     Revision.objects.bulk_create(revisions)
-    rows = []
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = revision
-        rows.append(Page(pk=page.pk, latest_revision_id=revision.pk))
-    Page.objects.bulk_update(rows, ["latest_revision"])
+    # One UPDATE for the batch (bulk_update would send a CASE of 500 branches).
+    latest = Revision.objects.filter(
+        base_content_type=page_type, object_id=Cast(OuterRef("pk"), CharField())
+    ).order_by("-pk")
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+        latest_revision_id=Subquery(latest.values("pk")[:1])
+    )
     PageLogEntry.objects.bulk_create(
         [
             PageLogEntry(
