@@ -51,6 +51,7 @@ from directory.factories import (
 from directory.models import Area, HotlinePage, Language, Need, Organization, SocialHandle
 from home.factories import HomePageFactory
 from home.models import HomeFeaturedArticle, HomeUrgentContact, SiteText
+from opendata.ids import demo_id
 from suggestions.factories import SuggestListingPageFactory
 
 LISTING_FACTORIES = {
@@ -216,7 +217,13 @@ class DemoLoader:
                 area.parent = self.pick(self.areas, [parent], "area", slug)[0]
                 area.save(update_fields=["parent"])
         self.languages = build(LanguageFactory, taxonomy_content.LANGUAGES, key="code")
-        self.organizations = build(OrganizationFactory, taxonomy_content.ORGANIZATIONS)
+        self.organizations = build(
+            OrganizationFactory,
+            [
+                item | {"hsds_id": demo_id("organization", item["slug"])}
+                for item in taxonomy_content.ORGANIZATIONS
+            ],
+        )
         self.author = self.report.add(AuthorFactory(name=DEMO_AUTHOR))
 
     def pick(self, mapping, keys, what, owner):
@@ -275,6 +282,8 @@ class DemoLoader:
                 else None
             ),
             social_handles=[SocialHandle(**account) for account in item.pop("social", [])],
+            # The same open-data id on every install (the demo loads into an empty database).
+            hsds_id=demo_id("service", item["slug"]),
             **item,
         )
 

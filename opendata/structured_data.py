@@ -3,7 +3,7 @@
 A group is an Organization; a hotline is a ContactPoint (a way to reach someone, with the
 hours it answers); forms, funds and ways to help are Services provided by their organization.
 Hours become OpeningHoursSpecification. Only confirmed facts are emitted: empty fields are
-left out.
+left out. Links are on the portal's public address (opendata/links.py), not the Site record's.
 """
 
 from django.conf import settings
@@ -13,6 +13,7 @@ from directory.models.contacts import listing_contacts
 from directory.models.listings import ListingKind
 from directory.models.taxonomy import in_reader_language
 from opendata.hsds import compact
+from opendata.links import page_url
 from search.text import plain_text
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -41,7 +42,7 @@ def listing_type(listing):
 def listing_jsonld(listing, request=None, areas=None, organization=None):
     """`areas`, `organization`: the listing's areas and organization in the reader's
     language, when the page has them already."""
-    url = listing.get_full_url(request)
+    url = page_url(listing, request)
     areas = in_reader_language(listing.areas.all()) if areas is None else areas
     areas = [{"@type": "AdministrativeArea", "name": area.name} for area in areas]
     languages = [lang.code for lang in listing.languages.all()]
@@ -96,7 +97,7 @@ def listing_jsonld(listing, request=None, areas=None, organization=None):
 
 
 def article_jsonld(article, request=None):
-    url = article.get_full_url(request)
+    url = page_url(article, request)
     modified = article.last_published_at
     return compact(
         {
