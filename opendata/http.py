@@ -34,10 +34,16 @@ from portal.httpcache.policy import share, why_not_shared
 
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
 ALLOW = ", ".join(ALLOWED_METHODS)
+ALREADY_COMPRESSED = ("application/zip",)  # gzip would add bytes, not save them
 
 
 class OpenDataGZipMiddleware(GZipMiddleware):
     max_random_bytes = 0  # no secret in these bodies for BREACH to find (see module)
+
+    def process_response(self, request, response):
+        if response.get("Content-Type", "").startswith(ALREADY_COMPRESSED):
+            return response
+        return super().process_response(request, response)
 
 
 gzip_open_data = decorator_from_middleware(OpenDataGZipMiddleware)

@@ -1,4 +1,4 @@
-"""The export as one flat CSV row per service, for spreadsheets.
+"""The export as one flat CSV row per service, for spreadsheets (the HSDS tables are package.py).
 
 Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula, and anyone can
 suggest a listing, so a title like `=HYPERLINK("http://x","y")` would become a live link (or
@@ -8,6 +8,7 @@ and every cell is quoted. The JSON export (`directory.json`) carries the values 
 """
 
 import csv
+import re
 
 from directory.models.contacts import readable
 
@@ -39,10 +40,31 @@ COLUMNS = [
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A plain number ("-122.33", "+12065550100") is no formula: a spreadsheet reads it as the
+# number it is. The HSDS package keeps those as written, so its coordinates, amounts, time zone
+# offsets and E.164 phones stay typed data for the tools that read it.
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+
+
 def neutralized(value):
     """`value` as a cell no spreadsheet will evaluate."""
     text = str(value)
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def cell(value):
+    """A cell of the HSDS package: empty for no value, a plain number as written, any other
+    text `neutralized`. `original` undoes it, for a reader of the package."""
+    if value is None:
+        return ""
+    text = str(value)
+    return text if PLAIN_NUMBER.fullmatch(text) else neutralized(text)
+
+
+def original(text):
+    """The value a `cell` was written from (an importer reading the package calls this)."""
+    protected = text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS)
+    return text[1:] if protected else text
 
 
 def row(service):

@@ -8,9 +8,10 @@ a shape fixed by HSDS, so a serializer layer would add nothing but indirection.
 """
 
 import math
+from tempfile import SpooledTemporaryFile
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -19,10 +20,11 @@ from wagtail.models import Locale
 
 from directory.models import ListingPage
 
-from . import api
+from . import api, package
 from .freshness import export_etag
 from .hsds import services
-from .http import open_data_view
+from .http import open_data_view, requested_locale
+from .links import absolute_url
 from .queries import listings_in, page_of
 from .streams import csv_export, export_response, json_export
 
@@ -106,6 +108,77 @@ def listings_api(request):
             "contents": services(window, request, locale.language_code),
         }
     )
+
+
+# --- HSDS tabular package (package.py) -------------------------------------------------------
+# The zip takes ?locale= like the other exports. The unzipped form has the language in its
+# path, /open-data/hsds/<language>/datapackage.json beside <language>/services.csv..., because
+# a Data Package names its tables by relative paths: a query string would not reach them.
+def package_locale(request, language=None):
+    params = {"locale": language} if language is not None else request.GET
+    return api.parse(api.ExportForm, params)["locale"]
+
+
+def package_etag(request, language=None, **kwargs):
+    try:
+        return export_etag(package_locale(request, language))
+    except api.BadRequest:
+        return None  # the view answers 400, with the reason
+
+
+def package_language(request, language=None, **kwargs):
+    return language if language in dict(settings.LANGUAGES) else requested_locale(request)
+
+
+def package_homepage(request):
+    return absolute_url(f"/{settings.LANGUAGE_CODE}/open-data/", request)
+
+
+@open_data_view(etag=package_etag, language=package_language)
+def hsds_zip(request):
+    """The whole HSDS tabular package, datapackage.json and every table, in one zip."""
+    try:
+        locale = package_locale(request)
+    except api.BadRequest as error:
+        return bad_request(error)
+    file = SpooledTemporaryFile(package.SPOOL_BYTES)
+    package.write_zip(file, locale, request, package_homepage(request))
+    file.seek(0)
+    filename = f"hsds-{locale.language_code}.zip"
+    return FileResponse(file, filename=filename, content_type="application/zip")
+
+
+@open_data_view(etag=package_etag, language=package_language)
+def hsds_datapackage(request, language):
+    """The package's datapackage.json: its tables, their fields and keys (HSDS 3.0's)."""
+    try:
+        locale = package_locale(request, language)
+    except api.BadRequest as error:
+        return bad_request(error)
+    descriptor = package.descriptor(locale.language_code, package_homepage(request))
+    return json_response(descriptor)
+
+
+@open_data_view(etag=package_etag, language=package_language)
+def hsds_table(request, language, path):
+    """One table of the package as CSV, e.g. /open-data/hsds/es/phones.csv."""
+    try:
+        locale = package_locale(request, language)
+    except api.BadRequest as error:
+        return bad_request(error)
+    table = package.table_named(path)
+    if table is None:
+        tables = ", ".join(schema["path"] for schema in package.table_schemas().values())
+        message = _("No table %(path)r in the HSDS package: its tables are %(tables)s.")
+        return json_response({"error": message % {"path": path, "tables": tables}}, 404)
+    written = package.tables(locale, request, only=table)
+    try:
+        text = written.csv_file(table).read()
+    finally:
+        written.close()
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{path}"'
+    return response
 
 
 class OpenDataView(TemplateView):
