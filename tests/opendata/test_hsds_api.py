@@ -2,6 +2,7 @@
 and parameter by parameter."""
 
 import json
+import socket
 from datetime import timedelta
 from decimal import Decimal
 
@@ -177,6 +178,16 @@ def test_search_finds_with_the_portal_search(client, api_catalogue):
     assert names(get(client, "/services?search=pantry")) == ["Pantry"]
     assert names(get(client, "/services?search=zzzqqq")) == []
     assert names(get(client, "/services?search=***")) == []  # no word: nothing searched for
+
+
+def test_search_with_the_cluster_down_is_answered_by_the_database(
+    client, api_catalogue, settings
+):
+    with socket.socket() as probe:  # a port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.SEARCH_BACKEND, settings.SEARCH_URL = "cluster", f"http://127.0.0.1:{port}"
+    assert names(get(client, "/services?search=pantry")) == ["Pantry"]
 
 
 def test_taxonomy_term_id_and_taxonomy_id(client, api_catalogue):
