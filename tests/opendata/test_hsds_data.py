@@ -25,7 +25,7 @@ from directory.factories import (
     OpeningHoursFactory,
 )
 from directory.models import ListingLocation, ListingPage, ListingPhone, Need, PhoneType
-from opendata import hsds, queries
+from opendata import hsds, hsds_filters, queries
 from opendata.hsds_schedules import utc_offset
 from opendata.ids import demo_id, service_id
 from opendata.structured_data import listing_jsonld
@@ -71,6 +71,9 @@ def places(catalogue, directory, food):
         summary="Hot meals on Fridays.",
         needs=[food],
         closed_on_holidays=True,
+        cost="free",
+        documents="none",
+        accessibility="Ramp at the side door.",
         phones=[
             ListingPhone(number="206 555 0110", label="Kitchen"),
             ListingPhone(number="206 555 0111", phone_type=PhoneType.TEXT),
@@ -334,3 +337,34 @@ def test_a_translation_shares_its_places_ids(places, locales):
     ids = [[entry["id"] for entry in s["service_at_locations"]] for s in (english, spanish)]
     assert ids[0] == ids[1]
     assert spanish["organization_id"] == english["organization_id"]
+
+
+# --- Id filters in the database -----------------------------------------------------------
+def test_id_filters_select_what_the_built_services_say(places):
+    """Every term, taxonomy and organization id selects in the database exactly the services
+    whose HSDS record carries it."""
+    english = Locale.objects.get(language_code="en")
+    listings = queries.listings_in(english)
+    services = exported()
+
+    def names(selected):
+        return sorted(listing.title for listing in selected)
+
+    def carrying(test):
+        return sorted(service["name"] for service in services if test(service))
+
+    def term_ids(service):
+        return {attribute["taxonomy_term_id"] for attribute in service.get("attributes", [])}
+
+    for term in hsds.taxonomy_terms("en"):
+        expected = carrying(lambda s, term=term: term["id"] in term_ids(s))
+        assert names(hsds_filters.by_term(listings, term["id"])) == expected, term["code"]
+    for taxonomy in hsds.taxonomies("en"):
+        ids = {t["id"] for t in hsds.taxonomy_terms("en", taxonomy_id=taxonomy["id"])}
+        expected = carrying(lambda s, ids=ids: term_ids(s) & ids)
+        assert names(hsds_filters.by_taxonomy(listings, taxonomy["id"])) == expected
+    for org_id in {service["organization_id"] for service in services}:
+        expected = carrying(lambda s, org_id=org_id: s["organization_id"] == org_id)
+        assert names(hsds_filters.by_organization(listings, org_id)) == expected
+    assert not hsds_filters.by_organization(listings, "not-a-uuid").exists()
+    assert not hsds_filters.by_term(listings, str(demo_id("nothing", "x"))).exists()
