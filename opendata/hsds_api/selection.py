@@ -9,23 +9,38 @@ way those ids are made (stored, or derived for rows written in bulk).
 """
 
 import dataclasses
+import uuid
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 
 from wagtail.models import Page
 
 from directory import near
-from directory.models import ListingLocation
+from directory.models import ListingLocation, ListingPage
 from search import service as search_service
 from search.database import MAX_MATCHES
 from search.text import words
 
 from .. import hsds
+from ..hsds_taxonomy import (
+    TAXONOMY_ACCESSIBILITY,
+    TAXONOMY_COSTS,
+    TAXONOMY_DOCUMENTS,
+    TAXONOMY_KINDS,
+    TAXONOMY_NEEDS,
+)
 from ..queries import chunks, listings_in
 
 RECORD_FILTERS = ("taxonomy_term_id", "taxonomy_id", "organization_id")
 METERS_PER_MILE = 1609.344
+# The listing field each of our taxonomies' term codes is a value of (opendata/hsds_taxonomy.py).
+TERM_FIELDS = {
+    TAXONOMY_NEEDS: "needs__slug",
+    TAXONOMY_KINDS: "kind",
+    TAXONOMY_COSTS: "cost",
+    TAXONOMY_DOCUMENTS: "documents",
+}
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
@@ -114,13 +129,55 @@ def record_filter(params, language):
     return keep
 
 
+def term_rows(terms):
+    """A filter on listing rows holding any of `terms` (our taxonomies' term dicts): what the
+    services built from them would say, so only those are built."""
+    rows = Q(pk__in=[])
+    for term in terms:
+        field = TERM_FIELDS.get(term["taxonomy"])
+        if field is not None:
+            rows |= Q(**{field: term["code"]})
+        elif term["taxonomy"] == TAXONOMY_ACCESSIBILITY:
+            rows |= ~Q(accessibility="")
+        else:
+            return Q()  # a taxonomy this does not know: no narrowing, the exact check decides
+    return rows
+
+
+def organization_rows(org_id):
+    """A filter on listing rows that may be provided by organization `org_id`: the ones whose
+    organization has that stored id, and those whose organization's id is derived (a listing
+    naming none is its own; bulk-written organizations may have no stored id)."""
+    try:
+        stored = uuid.UUID(org_id)
+    except ValueError:
+        stored = None
+    derived = Q(organization__isnull=True) | Q(organization__hsds_id__isnull=True)
+    return derived | Q(organization__hsds_id=stored) if stored else derived
+
+
+def narrowed(chosen, params, language):
+    """`chosen` without the listings the id filters surely exclude, by the database, so a
+    large directory builds only the services that may match (`record_filter` decides)."""
+    rows = Q()
+    if params.get("taxonomy_term_id"):
+        every = hsds.taxonomy_terms(language)
+        rows &= term_rows([t for t in every if t["id"] == params["taxonomy_term_id"]])
+    if params.get("taxonomy_id"):
+        rows &= term_rows(hsds.taxonomy_terms(language, taxonomy_id=params["taxonomy_id"]))
+    if params.get("organization_id"):
+        rows &= organization_rows(params["organization_id"])
+    # By id in a subquery: a join on needs would repeat a listing with several of them.
+    return chosen.filter(pk__in=ListingPage.objects.filter(rows).values("pk"))
+
+
 def matching(chosen, params, request):
     """[(listing, its full HSDS service)] of `chosen` that pass the id filters, in order,
     built chunk by chunk."""
     language = params["locale"].language_code
     keep = record_filter(params, language)
     pairs = []
-    for chunk in chunks(chosen):
+    for chunk in chunks(narrowed(chosen, params, language)):
         built = hsds.services(chunk, request, language)
         pairs.extend(
             (listing, service)
