@@ -265,8 +265,12 @@ def with_services(request, form, organizations):
     one-to-one fields ("simple information", as the spec puts it)."""
     locale = form["locale"]
     shape = (lambda record: record) if form.get("full_service") else one_to_one
+    chosen = selection.listings({"locale": locale})
+    if len(organizations) == 1:  # one organization's page: build only its services
+        wanted = {"organization_id": organizations[0]["id"]}
+        chosen = selection.narrowed(chosen, wanted, locale.language_code)
     by_organization = {}
-    for chunk in chunks(selection.listings({"locale": locale})):
+    for chunk in chunks(chosen):
         for record in hsds.services(chunk, request, locale.language_code):
             by_organization.setdefault(record.get("organization_id"), []).append(shape(record))
     return [org | {"services": by_organization.get(org["id"], [])} for org in organizations]
