@@ -402,10 +402,12 @@ def organization(record, data):
             validate_url(website)
         except ValidationError:
             record.error("organization.website", f"not a web address: {website!r}")
+    description = record.text(org, "description", "organization.description")
     return {
         "id": record.text(org, "id", "organization.id", 250) or org_id or "",
         "name": name,
-        "description": record.text(org, "description", "organization.description"),
+        # HSDS requires a description: exporters repeat the name when they have none.
+        "description": "" if description == name else description,
         "website": website,
     }
 

@@ -22,6 +22,8 @@ from urllib.request import Request, urlopen
 
 from django.utils.translation import gettext as _
 
+from opendata.tabular import original
+
 MAX_BYTES = 100 * 1024 * 1024  # one file or API page
 TIMEOUT = 30  # seconds per request
 MAX_PAGES = 1000  # an API that never says it is done
@@ -195,7 +197,9 @@ def read_package(package, read_bytes):
 
 
 def compact_row(row):
-    return {key: value for key, value in row.items() if key and value not in ("", None)}
+    """A CSV row without its empty cells, each cell as it was before the exporter protected
+    it from spreadsheets' formulas (tabular.cell)."""
+    return {key: original(value) for key, value in row.items() if key and value not in ("", None)}
 
 
 def grouped(rows, key):
