@@ -25,7 +25,6 @@ from .queries import (
     bucket_counts,
     build_autocomplete,
     build_searches,
-    merge_hits,
     merge_tiers,
 )
 
@@ -54,11 +53,11 @@ class ClusterBackend:
 
     def ask(self, query, fuzzy):
         *groups, facets = self.client.msearch(self.alias, build_searches(query, fuzzy))
-        if ranking.demote_giving(query):  # in tiers (queries.result_groups)
-            getting = facets["aggregations"][GETTING]["doc_count"]
-            merged = merge_tiers(query, [group["hits"] for group in groups], getting)
-        else:
-            merged = merge_hits(query, *(group["hits"] for group in groups))
+        # In tiers (queries.result_groups): ways to give second, unless the reader asks to
+        # give; then they come first whatever matched.
+        demoted = ranking.demote_giving(query)
+        getting = facets["aggregations"][GETTING]["doc_count"] if demoted else 1
+        merged = merge_tiers(query, [group["hits"] for group in groups], getting)
         return BackendResults(
             total=facets["hits"]["total"]["value"],
             hits=[hit_of(raw) for raw in merged],

@@ -76,14 +76,15 @@ def language_groups(query):
 
 def result_groups(query):
     """(filter, language) for each group of results, in the order they are shown: ways to
-    get help before ways to give it, unless the reader asks to give (search/ranking.py: the
-    database orders the same way), each in the reader's language, then the fallbacks. An
-    index built before documents carried `giving` puts everything in the first groups."""
+    get help before ways to give it, or ways to give first when the reader asks to give
+    (search/ranking.py: the database orders the same way), each in the reader's language,
+    then the fallbacks. An index built before documents carried `giving` puts everything in
+    the getting-help groups."""
     groups = language_groups(query)
-    if not ranking.demote_giving(query):
-        return groups
     giving = Q("term", giving=True)
-    return [(f & ~giving, code) for f, code in groups] + [(f & giving, code) for f, code in groups]
+    getting = [(f & ~giving, code) for f, code in groups]
+    given = [(f & giving, code) for f, code in groups]
+    return getting + given if ranking.demote_giving(query) else given + getting
 
 
 def relevance(text, language, fuzzy=False, scored=True):
@@ -142,28 +143,24 @@ def matching(query, group_filter, language, fuzzy, scored=True):
 
 def build_searches(query, fuzzy=False):
     """The `_msearch` bodies for one page of results: a hits search per group of results
-    (`result_groups`; the first `offset + per_page` of each after the first, which may have
-    to fill the page),
-    then the facets search. See `merge_hits` for putting the page together.
+    (`result_groups`; the first `offset + per_page` of each, which may have to fill the
+    page), then the facets search. See `merge_tiers` for putting the page together.
 
     Plain dicts: building them with elasticsearch-dsl's `Search` (which copies itself at
     every step) cost more of the portal's time than the cluster spent answering."""
     bodies = []
     end = query.offset + query.per_page
-    tiers = ranking.demote_giving(query)
-    for n, (group_filter, language) in enumerate(result_groups(query)):
-        # In tiers, every group from the first result: `merge_tiers` may merge them by score.
-        start = query.offset if n == 0 and not tiers else 0
+    for group_filter, language in result_groups(query):
+        # Every group from its first result: `merge_tiers` may merge them by score.
         bodies.append(
             {
                 "query": matching(query, group_filter, language, fuzzy).to_dict(),
                 "sort": [*nearest_first(query), "_score", {"page_id": "asc"}],
                 # Counting stops where this page ends: past it only the best scores matter,
-                # so the cluster may skip pages that cannot reach them (`merge_hits` needs
-                # a group counted only when it runs out on this page).
+                # so the cluster may skip pages that cannot reach them.
                 "track_total_hits": end,
-                "from": start,
-                "size": end - start,
+                "from": 0,
+                "size": end,
                 "_source": CARD_SOURCE,
                 "highlight": HIGHLIGHT,
             }
@@ -235,26 +232,11 @@ def bucket_counts(aggregation):
     return {b["key"]: b["doc_count"] for b in buckets}
 
 
-def merge_hits(query, first, *others):
-    """One page of hits from the groups' answers (raw `hits` objects, in `result_groups`
-    order): each group from where it starts on this page. `first` holds this page's slice
-    of the first group; each of the `others` its first `offset + per_page`."""
-    hits = list(first["hits"])
-    # How many results of the groups still to come are on earlier pages.
-    before = max(0, query.offset - first["total"]["value"])
-    for group in others:
-        if len(hits) >= query.per_page:
-            break
-        # A short page means the groups before ran out here, so their counts are exact.
-        hits += group["hits"][before : before + query.per_page - len(hits)]
-        before = max(0, before - group["total"]["value"])
-    return hits
-
-
 def merge_tiers(query, groups, getting):
     """One page of hits from the groups of `result_groups` in tiers (each group's answer
-    from its first result): the ways to get help, language by language, then the ways to
-    give; or, when no way to get help matched (`getting` is 0), each language's two groups
+    from its first result): the first tier (ways to get help, or ways to give for a reader
+    who asks to give), language by language, then the other; or, when ways to give go
+    second and no way to get help matched (`getting` is 0), each language's two groups
     merged back in the order the cluster sorted them (their sort values)."""
     if getting:
         ordered = [hit for group in groups for hit in group["hits"]]

@@ -142,6 +142,11 @@ def test_when_only_ways_to_give_match_they_keep_their_rank(backend):
         ("voluntario comida", "en", "Food volunteers: bring food and groceries"),
         # The forms' "Volunteer" label, in Vietnamese.
         ("tình nguyện thực phẩm", "vi", "Tình nguyện giao thực phẩm"),
+        # Typos of "volunteer" ask to give too: search forgives them, so must the order.
+        ("volunter", "en", "Food volunteers: bring food and groceries"),
+        ("voluntere food", "en", "Food volunteers: bring food and groceries"),
+        # "give" followed by what a giver gives.
+        ("give money", "en", "Food fund"),
     ],
 )
 def test_a_reader_who_asks_to_volunteer_gets_the_volunteer_form_first(
@@ -160,3 +165,27 @@ def test_pages_of_results_keep_the_order(backend, per_page):
     pages = [service.search(replace(query, per_page=per_page, page=n)) for n in (1, 2, 3, 4)]
     assert {page.total for page in pages} == {3}
     assert [r["title"] for page in pages for r in page.results] == whole
+
+
+def test_give_me_food_still_asks_for_help(backend):
+    """ "give" alone is no giving word: the fund says "Give money ... food", but a reader
+    typing "give me food" sees the request form first."""
+    assert titles("give me food")[0] == "Request support"
+
+
+def test_a_reader_who_asks_to_give_sees_ways_to_give_before_pages_about_it(backend, articles_index):
+    """An article saying "volunteer" in its title and throughout ranks above the volunteer
+    form by relevance; a reader who wants to volunteer needs the form first."""
+    publish(
+        ArticlePageFactory(
+            parent=articles_index,
+            title="Why volunteer? Volunteers on volunteering",
+            slug="why-volunteer",
+            summary="Volunteer, volunteer: what volunteers say about volunteering.",
+        )
+    )
+    if backend == "cluster":
+        service.ClusterBackend().rebuild()
+    found = titles("volunteer")
+    assert found[0] == "Food volunteers: bring food and groceries"
+    assert "Why volunteer? Volunteers on volunteering" in found[1:]
