@@ -19,7 +19,7 @@ from directory.near import nearest_matches_first
 from home.querysets import reader_pages
 from home.request_memo import locales_by_code
 
-from . import fts, fts_postgres, geez, kinds, ranking, synonyms, vocabulary
+from . import fts, fts_postgres, geez, kinds, ranking, synonyms, typos_postgres, vocabulary
 from .fts_common import ANY, EVERY, PHRASE
 from .query import BackendResults, Hit
 from .spellings import vietnamese_spellings
@@ -80,11 +80,15 @@ class DatabaseBackend:
             # Each statement matches, keeps the candidates, ranks and cuts. The reader's
             # language first, on its own: when it fills the cut, the fallbacks (the default
             # language's untranslated pages) are never ranked at all.
-            alternatives = self.alternatives(query.text, query.language)
-            found = ranked_pages(alternatives, pages.filter(locale_id=reader.pk), MAX_MATCHES)
+            spelled = self.reader_spellings(query.text)
+            alternatives = self.alternatives(query.text, query.language, spelled)
+            title = title_words(spelled)
+            found = ranked_pages(
+                alternatives, pages.filter(locale_id=reader.pk), MAX_MATCHES, title
+            )
             if len(found) < MAX_MATCHES and query.language != query.default_language:
                 fallbacks = pages.exclude(locale_id=reader.pk)
-                found += ranked_pages(alternatives, fallbacks, MAX_MATCHES - len(found))
+                found += ranked_pages(alternatives, fallbacks, MAX_MATCHES - len(found), title)
         else:  # another database: Wagtail's own search, then the language sort here
             found = (
                 searchable(pages)
@@ -100,18 +104,23 @@ class DatabaseBackend:
         ranked.sort(key=lambda item: group_of(item[0]))
         return ranked
 
-    def alternatives(self, text, language):
+    def reader_spellings(self, text):
+        """Each reader's word with its spellings (accented Vietnamese, and on SQLite the
+        index's words it stands for: search/vocabulary.py), one list per word."""
+        typed = words(text)
+        others = stands_for(typed)
+        return [word_spellings(word, others) for word in typed]
+
+    def alternatives(self, text, language, spelled=None):
         """What to match, as search/fts_common.py describes it: the reader's words, and each
         synonym (a phrase when it has several).
 
-        Each reader's word counts with its spellings (accented Vietnamese, and on SQLite the
-        index's words it stands for: search/vocabulary.py). Any of the words may match,
-        except for a Vietnamese reader's words: a Vietnamese word is often two or three
-        syllables, each a word of its own elsewhere ("vô gia cư", homeless; "nhập cư",
+        Each reader's word counts with its spellings (`reader_spellings`). Any of the words
+        may match, except for a Vietnamese reader's words: a Vietnamese word is often two or
+        three syllables, each a word of its own elsewhere ("vô gia cư", homeless; "nhập cư",
         immigration), so every syllable typed must be there."""
-        typed = words(text)
-        stands_for = vocabulary.other_forms(typed) if fts.available() else {}
-        spelled = [word_spellings(word, stands_for) for word in typed]
+        if spelled is None:
+            spelled = self.reader_spellings(text)
         if language == VIETNAMESE and len(spelled) > 1:
             found = [(spelled, EVERY)]
         else:
@@ -176,18 +185,40 @@ class DatabaseBackend:
         return [Hit(page_id=pid, language=code) for pid, code in ranked[:limit]]
 
 
+def title_words(spelled):
+    """The reader's words a title must all hold to come first (each any of its spellings),
+    or None for a single word: several words that are all in a title are what its page is
+    about ("historia ayuda mutua", "give blood"), however often other pages repeat a common
+    one of them; one word in a title is no such sign, and bm25's title weight serves it."""
+    return spelled if len(spelled) > 1 else None
+
+
+def stands_for(typed):
+    """{word: the index's words it may stand for, though spelled otherwise}: on SQLite, those
+    of the same stem, number or a close spelling (search/vocabulary.py: FTS5 neither stems
+    nor forgives typos); on PostgreSQL, which stems, the closest words for a misspelt one
+    (search/typos_postgres.py), except for a Ge'ez word (every spelling of its stem serves,
+    see `word_spellings`) and a plain Vietnamese syllable (its accented spellings serve)."""
+    if fts.available():
+        return vocabulary.other_forms(typed)
+    if fts_postgres.available():
+        plain = [
+            w for w in typed if not geez.is_geez(w) and len(vietnamese_spellings(w.casefold())) == 1
+        ]
+        return typos_postgres.closest_words(plain, fts_postgres.text_search_config())
+    return {}
+
+
 def word_spellings(word, stands_for):
     """A reader's word and the other spellings it is searched under: the accented spellings
     of a Vietnamese syllable typed without accents (search/spellings.py: the database folds
-    neither), and on SQLite the index's words of the same stem, number or a close spelling
-    (`stands_for`, from search/vocabulary.py: FTS5 neither stems nor forgives typos);
-    elsewhere (PostgreSQL, whose english configuration stems plurals but not Ge'ez) every
-    spelling of a Ge'ez word's stem."""
+    neither), and the index's words it may stand for (`stands_for`); on PostgreSQL, whose
+    english configuration stems plurals but not Ge'ez, every spelling of a Ge'ez word's
+    stem."""
     found = list(vietnamese_spellings(word.casefold()))
-    if fts.available():
-        found += [f for f in stands_for.get(word.casefold(), []) if f not in found]
-    elif geez.is_geez(word):  # no vocabulary to ask: every spelling of the stem
-        found = geez.forms(word)
+    if not fts.available() and geez.is_geez(word):  # no vocabulary to ask: every spelling
+        return geez.forms(word)
+    found += [f for f in stands_for.get(word.casefold(), []) if f not in found]
     return found
 
 

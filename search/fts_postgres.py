@@ -47,21 +47,26 @@ def tsquery(alternatives):
     config = text_search_config()
     parts, params = [], []
     for terms, how in alternatives:
-        if how == EVERY:  # each group any of its spellings, every group required
-            every = []
-            for group in terms:
-                every.append(
-                    "(" + " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(group)) + ")"
-                )
-                for word in group:
-                    params += [config, word]
-            parts.append("(" + " && ".join(every) + ")")
+        if how == EVERY:
+            sql, every_params = every_group(terms, config)
+            parts.append(sql)
+            params += every_params
             continue
         function = "phraseto_tsquery" if how == PHRASE else "plainto_tsquery"
         for text in [" ".join(terms)] if how == PHRASE else terms:
             parts.append(f"{function}(%s::regconfig, %s)")
             params += [config, text]
     return "(" + " || ".join(parts) + ")", params
+
+
+def every_group(groups, config):
+    """(sql, params): a tsquery of one spelling of each group, every group required."""
+    every, params = [], []
+    for group in groups:
+        every.append("(" + " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(group)) + ")")
+        for word in group:
+            params += [config, word]
+    return "(" + " && ".join(every) + ")", params
 
 
 def rank_weights():
@@ -71,16 +76,21 @@ def rank_weights():
     return get_sql_weights()
 
 
-def ranked_pages(alternatives, candidates, limit):
+def ranked_pages(alternatives, candidates, limit, title_words=None):
     """[(page id, locale id)] of the best `limit` `candidates` matching any alternative,
-    best first."""
+    best first; with `title_words` (spelling groups), the pages whose title holds one
+    spelling of each come before the rest."""
     query_sql, query_params = tsquery(alternatives)
     candidate_sql, candidate_params = subquery(candidates)
+    title_first, title_params = "", []
+    if title_words:
+        every_sql, title_params = every_group(title_words, text_search_config())
+        title_first = f"e.title @@ {every_sql} DESC, "
     sql = (
         f"SELECT p.id, p.locale_id FROM {entry_table()} e "
         f"{page_join('e.object_id = p.id::text')} "
         f"WHERE (e.title @@ {query_sql} OR e.body @@ {query_sql}) AND p.id IN ({candidate_sql}) "
-        f"ORDER BY ts_rank(%s::float4[], e.title, {query_sql}) * e.title_norm "
+        f"ORDER BY {title_first}ts_rank(%s::float4[], e.title, {query_sql}) * e.title_norm "
         f"+ ts_rank(%s::float4[], e.body, {query_sql}) DESC, p.id "
         "LIMIT %s"
     )
@@ -89,6 +99,7 @@ def ranked_pages(alternatives, candidates, limit):
         *query_params,
         *query_params,
         *candidate_params,
+        *title_params,
         weights,
         *query_params,
         weights,

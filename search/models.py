@@ -118,3 +118,24 @@ class UnansweredSearch(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class IndexWord(models.Model):
+    """A word of PostgreSQL's search index (a lexeme of its title and body vectors), so a
+    reader's word the index lacks can be matched to the closest ones (pg_trgm similarity,
+    search/typos_postgres.py), as SQLite's vocabulary does (search/vocabulary.py).
+
+    Filled on PostgreSQL only, by triggers on Wagtail's index table (migration 0005): every
+    entry written adds its new words, whatever wrote it (publishing, `update_index`, bulk
+    loads). Words are never removed: one left from a deleted page leads to no result, as any
+    word with no page would.
+    """
+
+    word = models.TextField(_("word"), db_index=True)
+
+    class Meta:
+        verbose_name = _("search index word")
+        verbose_name_plural = _("search index words")
+
+    def __str__(self):
+        return self.word

@@ -6,8 +6,9 @@ FTS5 table) is asked which of its words a reader's word may mean:
 
 - a Ge'ez word: the index's words with the same stem (search/geez.py): "ምግቦች" finds "ምግብ",
   "ወለንተኛ" finds "ብወለንታ" and "ወለንታውያን";
-- another word: its plural or singular by a light Spanish and English rule, when the index
-  has it: "mascarilla" finds "mascarillas", "masks" finds "mask";
+- another word: its plural or singular by a light Spanish and English rule, and its English
+  -ing form, when the index has it: "mascarilla" finds "mascarillas", "masks" finds "mask",
+  "volunteer" finds "volunteers", "test" finds "testing";
 - a word the index does not hold at all (nor any accented spelling of it), four letters or
   more: the index's closest words of the same first letter and about the same length
   (difflib, ratio 0.8): "volunter" finds "volunteer". A word the index holds is never
@@ -29,6 +30,7 @@ TYPO_MIN_LENGTH = 4
 TYPO_CUTOFF = 0.8
 TYPO_MATCHES = 3
 VOWELS = "aeiouáéíóú"
+ING_STEM_LENGTH = 4
 
 
 def vocabulary_table():
@@ -80,14 +82,21 @@ def same_stem(word):
 
 def number_forms(word):
     """The singular and plural a light rule gives ("mascarilla" / "mascarillas", "red" /
-    "redes"): Spanish and English add -s after a vowel, Spanish -es after a consonant."""
+    "redes", "volunteer" / "volunteers"): Spanish and English add -s after a vowel, English
+    -s and Spanish -es after a consonant; and the English -ing form ("test" / "testing")."""
     forms = []
     if len(word) > 3 and word.endswith("es"):
         forms += [word[:-2], word[:-1]]
     elif len(word) > 3 and word.endswith("s"):
         forms.append(word[:-1])
+    elif word[-1] in VOWELS:
+        forms.append(word + "s")
     else:
-        forms.append(word + ("s" if word[-1] in VOWELS else "es"))
+        forms += [word + "s", word + "es"]
+    if word.endswith("ing") and len(word) >= ING_STEM_LENGTH + 3:
+        forms.append(word[:-3])  # not "king" nor "bring"
+    elif len(word) >= ING_STEM_LENGTH:
+        forms.append(word + "ing")
     return forms
 
 

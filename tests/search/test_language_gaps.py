@@ -174,3 +174,20 @@ def test_the_spellings_of_a_stem_include_the_pages_words_and_share_its_stem():
     assert {"ብወለንታ", "ወለንታውያን", "ወለንታ"} <= set(spellings)
     assert {stem(s) for s in spellings} == {"ወለንት"}
     assert {"የምግብ", "ምግብ"} <= set(forms("ምግቦች"))
+
+
+def test_an_english_singular_finds_the_plural_and_the_ing_form(backend, pages):
+    """ "volunteer" finds the page saying only "Volunteers" (English adds -s after a
+    consonant, not Spanish -es); "sew" finds nothing else, "deliver" finds "delivering"."""
+    publish(
+        GroupPageFactory(
+            parent=pages["groceries"].get_parent(),
+            title="Delivering meals",
+            slug="delivering-meals",
+            summary="Hot meals to the door.",
+        )
+    )
+    if backend == "cluster":
+        service.ClusterBackend().rebuild()
+    assert "Neighbors Grocery Delivery" in titles("volunteer", "en")
+    assert "Delivering meals" in titles("deliver", "en")
