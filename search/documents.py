@@ -21,6 +21,8 @@ from .ranking import is_giving
 from .text import plain_text
 
 SEPARATELY_INDEXED = {"title", "summary"}
+# A listing's needs and areas in its language: the document's `taxonomy` field holds them.
+IN_TAXONOMY = {"need_names_here", "area_names_here"}
 
 
 def searchable_pages():
@@ -111,7 +113,9 @@ def body_text(page):
     """The page's other searchable text fields, as plain text."""
     parts = []
     for field in page.get_search_fields():
-        if not isinstance(field, index.SearchField) or field.field_name in SEPARATELY_INDEXED:
+        if not isinstance(field, index.SearchField):
+            continue
+        if field.field_name in SEPARATELY_INDEXED | IN_TAXONOMY:
             continue
         value = field.get_value(page)
         if isinstance(value, list | tuple):

@@ -38,7 +38,7 @@ from home.translatable import PAGE_TRANSLATABLE_FIELDS
 
 from .hours import OpeningHoursPanel, hours_by_day, open_status
 from .identity import OpenDataIdentity, identity_translatable_fields
-from .taxonomy import translate_together
+from .taxonomy import in_reader_language, translate_together
 
 
 def in_default_locale():
@@ -344,6 +344,14 @@ class ListingPage(OpenDataIdentity, Page):
     # Set by each subclass; ResourcePage derives it from its resource kind.
     listing_kind = None
 
+    def need_names_here(self):
+        """The needs' names in this listing's language, for the search index."""
+        return " ".join(n.name for n in in_reader_language(self.needs.all(), self.locale))
+
+    def area_names_here(self):
+        """The areas' names in this listing's language, for the search index."""
+        return " ".join(a.name for a in in_reader_language(self.areas.all(), self.locale))
+
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=3),
         index.SearchField("description"),
@@ -351,10 +359,13 @@ class ListingPage(OpenDataIdentity, Page):
         index.FilterField("kind"),
         index.FilterField("direction"),
         index.FilterField("locale_id"),
-        index.RelatedFields(
-            "needs", [index.SearchField("name", boost=2), index.FilterField("slug")]
-        ),
-        index.RelatedFields("areas", [index.SearchField("name"), index.FilterField("slug")]),
+        # Needs and areas by their names in the listing's own language (a translation's are
+        # the original snippets), as the cluster's documents have them: a Vietnamese reader's
+        # "thực phẩm" finds the Vietnamese listings of Food on every backend.
+        index.SearchField("need_names_here", boost=2),
+        index.SearchField("area_names_here"),
+        index.RelatedFields("needs", [index.FilterField("slug")]),
+        index.RelatedFields("areas", [index.FilterField("slug")]),
         index.RelatedFields("languages", [index.SearchField("name"), index.FilterField("code")]),
         index.RelatedFields("organization", [index.SearchField("name")]),
     ]
