@@ -6,7 +6,9 @@ import socket
 from datetime import timedelta
 from decimal import Decimal
 
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import pytest
@@ -180,9 +182,7 @@ def test_search_finds_with_the_portal_search(client, api_catalogue):
     assert names(get(client, "/services?search=***")) == []  # no word: nothing searched for
 
 
-def test_search_with_the_cluster_down_is_answered_by_the_database(
-    client, api_catalogue, settings
-):
+def test_search_with_the_cluster_down_is_answered_by_the_database(client, api_catalogue, settings):
     with socket.socket() as probe:  # a port where nothing listens
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -352,3 +352,15 @@ def test_a_page_published_again_keeps_its_service_id(client, api_catalogue):
     before = service_named(client, "Pantry")["id"]
     publish(api_catalogue["pantry"], summary="Now open on Saturdays too.")
     assert client.get(f"{API}/services/{before}").json()["name"] == "Pantry"
+
+
+@pytest.mark.parametrize("path", ["/services?full=true", "/service_at_locations?full=true"])
+def test_a_page_costs_the_same_queries_whatever_its_size(client, api_catalogue, path):
+    """No query per record: a page of four asks the database as often as a page of one."""
+    get(client, path)  # what is read once per process (locales, sites) is read now
+    counts = []
+    for per_page in (1, 4):
+        with CaptureQueriesContext(connection) as queries:
+            get(client, f"{path}&per_page={per_page}")
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
