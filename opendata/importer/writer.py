@@ -180,15 +180,17 @@ def insert_pages(parent, pages):
         page.path = Page._get_path(parent.path, page.depth, step + offset)
         page.url_path = f"{parent.url_path}{page.slug}/"
         page.content_type = page_type
+    # Django's bulk_create refuses multi-table inheritance; its insert does not: Page's table
+    # first, returning the ids, then each table of the type's inheritance chain.
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    rows = [Page(**{f.attname: getattr(p, f.attname) for f in page_fields}) for p in pages]
-    Page.objects.bulk_create(rows)
-    for page, row in zip(pages, rows, strict=True):
+    ids = Page._base_manager._insert(
+        pages, fields=page_fields, returning_fields=[Page._meta.pk], using=connection.alias
+    )
+    for page, (pk,) in zip(pages, ids, strict=True):
         for model in [type(page), *type(page)._meta.get_parent_list()]:
-            setattr(page, model._meta.pk.attname, row.pk)  # Page's id too, for revisions
+            setattr(page, model._meta.pk.attname, pk)  # Page's id too, for revisions
     for model in reversed([type(pages[0]), *type(pages[0])._meta.get_parent_list()]):
         if model is not Page:
-            # Django's bulk_create refuses multi-table inheritance; its insert does not.
             model._base_manager._insert(
                 pages, fields=model._meta.local_concrete_fields, using=connection.alias
             )
