@@ -12,6 +12,11 @@ words, so that is a `required_document` saying so, as a reader of any HSDS app n
 and HSDS 3.0 puts accessibility only on locations, so a service's is an attribute. Cost, the
 documents rule and accessibility are also attributes in our own taxonomies, like the kind, so
 a consumer can filter on them as the portal's readers do without reading the text.
+
+The other HSDS records live beside: organizations and locations in hsds_records.py (every
+service has an organization: a listing naming none is its own), taxonomies and terms in
+hsds_taxonomy.py, schedules in hsds_schedules.py, ids in ids.py, links in links.py. This module
+is the one the API, the exports and the importer read them through.
 """
 
 from django.utils import translation
@@ -31,7 +36,7 @@ from .hsds_records import (
     organizations,
     service_at_locations,
 )
-from .hsds_schedules import schedules
+from .hsds_schedules import schedules, utc_offset
 from .hsds_taxonomy import taxonomies, taxonomy_terms, term
 from .ids import service_id, stable_id
 from .links import page_url
@@ -53,11 +58,12 @@ def services(listings, request=None, language=None, holidays=None):
     which brings the names of terms in the export's language, in `language` (default: the
     active one). Pass one `Holidays` for every chunk of an export to read them once."""
     holidays = Holidays() if holidays is None else holidays
+    offset = utc_offset()  # one for the whole chunk, even across a change of clocks
     with translation.override(language or translation.get_language()):
-        return [service(listing, holidays, request) for listing in listings]
+        return [service(listing, holidays, request, offset) for listing in listings]
 
 
-def service(listing, holidays, request=None):
+def service(listing, holidays, request=None, offset=None):
     sid = service_id(listing)
     return compact(
         {
@@ -82,7 +88,7 @@ def service(listing, holidays, request=None):
             "languages": languages(listing, sid),
             "service_areas": service_areas(listing, sid),
             "service_at_locations": listing_service_at_locations(listing, sid, request),
-            "schedules": schedules(listing, sid, holidays),
+            "schedules": schedules(listing, sid, holidays, offset),
             "cost_options": cost_options(listing, sid),
             "required_documents": required_documents(listing, sid),
             "attributes": attributes(listing, sid, request),
