@@ -11,8 +11,7 @@ From the vendored `openapi.json`, unchanged in its paths and their HSDS paramete
 - the answers it gives besides 200: 400 (a bad or unknown parameter) and 404 (an unknown
   id), as JSON errors, and NDJSON for `format=ndjson`;
 - the response of /service_at_locations/{id}, which the spec gives as a service (an evident
-  slip: the path answers a service_at_location), as a service_at_location;
-- what `minimal=true` answers (a service's id and last_modified), which the spec says in words.
+  slip: the path answers a service_at_location), as a service_at_location.
 """
 
 import copy
@@ -44,11 +43,6 @@ ERROR = {
     "type": "object",
     "required": ["error"],
     "properties": {"error": {"type": "string", "description": "What was wrong, for a person."}},
-}
-MINIMAL_SERVICE = {
-    "type": "object",
-    "required": ["id"],
-    "properties": {"id": {"type": "string"}, "last_modified": {"type": "string"}},
 }
 
 
@@ -87,7 +81,6 @@ def bundled_schemas():
     }
     for name in LISTED:
         schemas[f"{name}_list"] = list_form(schemas[name])
-    schemas["minimal_service"] = MINIMAL_SERVICE
     schemas["Error"] = ERROR
     return schemas
 
@@ -136,9 +129,6 @@ def template():
         ok = responses["200"]["content"]
         if path == "/service_at_locations/{id}":
             ok["application/json"]["schema"] = {"$ref": REF + "service_at_location"}
-        if path == "/services":
-            items = ok["application/json"]["schema"]["properties"]["contents"]["items"]
-            items["anyOf"] = [{"$ref": items.pop("$ref")}, {"$ref": REF + "minimal_service"}]
         if any(p.get("$ref", "").endswith("/format") for p in parameters):
             ok["application/x-ndjson"] = {
                 "schema": {"type": "string", "description": "One JSON record a line."}

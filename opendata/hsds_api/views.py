@@ -6,7 +6,8 @@ for an id this portal does not have. The records are `opendata.hsds`'s; this mod
 chooses them, pages them and shapes the list forms the spec asks for:
 
 - a list of services or service_at_locations holds their one-to-one fields (nested objects,
-  no arrays) unless `full=true`; `minimal=true` lists services' `id` and `last_modified`;
+  no arrays) unless `full=true`; `minimal=true` lists services' `id` and `last_modified`
+  (with the `name` and `status` the list's schema requires);
 - `format=ndjson` streams every result, one JSON object a line, without the envelope (or the
   page asked for, when `page` or `per_page` is given).
 """
@@ -62,8 +63,13 @@ def one_to_one(record):
     return {key: value for key, value in record.items() if not isinstance(value, list)}
 
 
+# `minimal=true`: "just id and modified date", says the spec, whose schema for the list's items
+# also requires `name` and `status`; with them a minimal list still validates.
+MINIMAL = ("id", "name", "status", "last_modified")
+
+
 def minimal(service):
-    return {key: service[key] for key in ("id", "last_modified") if key in service}
+    return {key: service[key] for key in MINIMAL if key in service}
 
 
 def shaped(form, full):

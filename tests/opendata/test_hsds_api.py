@@ -138,12 +138,13 @@ def test_full_services_are_fully_nested_and_valid_hsds(client, api_catalogue):
     assert [phone["number"] for phone in hotline["phones"]] == ["+12065550101", "+12065550102"]
 
 
-def test_minimal_lists_only_ids_and_modification_times(client, api_catalogue):
+def test_minimal_lists_ids_and_modification_times(client, api_catalogue):
     contents = get(client, "/services?minimal=true")["contents"]
     assert len(contents) == 4
-    assert all("id" in service for service in contents)
-    assert all(set(service) <= {"id", "last_modified"} for service in contents)
+    assert all(set(service) <= {"id", "name", "status", "last_modified"} for service in contents)
     assert any("last_modified" in service for service in contents)
+    for service in contents:
+        assert_valid("service", service)  # the list's schema requires name and status
 
 
 def test_one_service_by_id(client, api_catalogue):
