@@ -276,6 +276,25 @@ def test_bad_parameters_are_refused_naming_them(client, api_catalogue, path, wor
     refused(client, path, *words)
 
 
+def test_http_of_a_public_data_view(client, api_catalogue):
+    """HEAD, OPTIONS, a validator with its 304, gzip and CORS (opendata/http.py)."""
+    first = client.get(f"{API}/services", HTTP_ORIGIN="https://app.example.org")
+    assert first["Access-Control-Allow-Origin"] == "*"
+    again = client.get(f"{API}/services", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    head = client.head(f"{API}/services")
+    assert head.status_code == 200 and head.content == b""
+    assert client.options(f"{API}/services")["Allow"] == "GET, HEAD, OPTIONS"
+    zipped = client.get(f"{API}/services?full=true", HTTP_ACCEPT_ENCODING="gzip")
+    assert zipped["Content-Encoding"] == "gzip"
+
+
+def test_an_unknown_path_under_the_api_is_a_json_404(client, db):
+    response = client.get(f"{API}/programs")
+    assert response.status_code == 404
+    assert response.json() == {"error": "Not found."}
+
+
 def test_other_methods_are_a_json_405(client, db):
     response = client.post(f"{API}/services")
     assert response.status_code == 405
