@@ -2,7 +2,8 @@
 
 `@open_data_view` (or `@open_data_view(etag=..., language=...)`) gives a view:
 
-- GET, HEAD and OPTIONS; any other method gets 405 with an `Allow` header and a JSON error.
+- GET, HEAD and OPTIONS; any other method gets 405 with an `Allow` header and a JSON error
+  (the view is exempt from CSRF checks, having nothing to protect: it never writes).
   A plain OPTIONS is answered here (`Allow`); a CORS preflight (OPTIONS with
   Access-Control-Request-Method) is answered before the view by django-cors-headers, whose
   CORS_URLS_REGEX (settings) covers these paths only: no credentials, so `*` is safe.
@@ -28,6 +29,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.decorators import decorator_from_middleware
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import condition
 
 from portal.httpcache.policy import share, why_not_shared
@@ -80,7 +82,8 @@ def open_data_view(view=None, *, etag=None, last_modified=None, language=request
                 response.streaming_content = []  # a HEAD does not build the export
             return response
 
-        return wrapper
+        # Nothing here writes, and a POST must get its 405 in JSON, not the CSRF failure page.
+        return csrf_exempt(wrapper)
 
     return decorate(view) if view is not None else decorate
 
