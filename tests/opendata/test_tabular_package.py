@@ -76,14 +76,23 @@ def test_every_hsds_table_is_described_with_its_keys(client, catalogue):
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
 
 
-def test_each_table_is_served_beside_the_descriptor_in_its_language(client, catalogue, locales):
+def test_each_table_is_served_beside_the_descriptor_in_its_language(
+    client, catalogue, locales, food
+):
+    comida = food.copy_for_translation(locales["es"])
+    comida.name = "Comida"
+    comida.save()
     english = client.get("/open-data/hsds/en/taxonomy_terms.csv")
     spanish = client.get("/open-data/hsds/es/taxonomy_terms.csv")
     assert english["Content-Language"] == "en" and spanish["Content-Language"] == "es"
-    english_names = {row["name"] for row in csv.DictReader(io.StringIO(english.content.decode()))}
-    assert "Food" in english_names
+    assert "Food" in names(english) and "Comida" not in names(english)
+    assert "Comida" in names(spanish)
     header = english.content.decode().splitlines()[0]
     assert header.startswith('"id","code","name","description"')
+
+
+def names(response):
+    return {row["name"] for row in csv.DictReader(io.StringIO(response.content.decode()))}
 
 
 def test_an_unknown_table_or_locale_is_a_clear_error(client, catalogue):
