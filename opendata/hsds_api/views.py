@@ -72,10 +72,11 @@ def minimal(service):
     return {key: service[key] for key in MINIMAL if key in service}
 
 
-def shaped(form, full):
+def shaped(form):
+    """The form of each listed record `form` asks for: minimal, full, or one-to-one."""
     if form.get("minimal"):
         return minimal
-    return (lambda record: record) if full else one_to_one
+    return (lambda record: record) if form.get("full") else one_to_one
 
 
 def searched_records(records, text):
@@ -94,7 +95,7 @@ def searched_records(records, text):
 
 
 # --- Answers ------------------------------------------------------------------------------
-def listed(request, form, records, total=None):
+def listed(form, records, total=None):
     """`records` in the paging envelope, or as NDJSON: all of them (then `total` is None), or
     already the page asked for (then `total` counts them all)."""
     page, per_page = form["page"], form["per_page"]
@@ -151,11 +152,11 @@ def services(request):
     if form["minimal"] and form["full"]:
         raise ApiError(_("minimal and full cannot both be true: choose one."))
     language = form["locale"].language_code
-    shape = shaped(form, form["full"])
+    shape = shaped(form)
     chosen = selection.listings(form)
     if selection.needs_records(form):
         built = [service for _listing, service in selection.matching(chosen, form, request)]
-        return listed(request, form, [shape(service) for service in built])
+        return listed(form, [shape(service) for service in built])
     if form["format"] == "ndjson" and not form["paged"]:
         lines = (
             shape(service)
@@ -169,7 +170,7 @@ def services(request):
     else:
         rows, total = page_of(chosen, form["page"], form["per_page"])
     contents = [shape(service) for service in hsds.services(rows, request, language)]
-    return listed(request, form, contents, total)
+    return listed(form, contents, total)
 
 
 def find_listing(locale, record_id):
@@ -223,8 +224,8 @@ def service_at_location_entries(request, form):
 @api_view
 def service_at_locations(request):
     form = params.parse(params.ServiceAtLocationsForm, request.GET)
-    shape = shaped(form, form["full"])
-    return listed(request, form, [shape(e) for e in service_at_location_entries(request, form)])
+    shape = shaped(form)
+    return listed(form, [shape(e) for e in service_at_location_entries(request, form)])
 
 
 @api_view
@@ -238,7 +239,7 @@ def service_at_location(request, record_id):
 def taxonomies(request):
     form = params.parse(params.TaxonomiesForm, request.GET)
     records = hsds.taxonomies(form["locale"].language_code, request=request)
-    return listed(request, form, searched_records(records, form["search"]))
+    return listed(form, searched_records(records, form["search"]))
 
 
 @api_view
@@ -257,7 +258,7 @@ def taxonomy_terms(request):
         records = [term for term in records if not term.get("parent_id")]
     if form["parent_id"]:
         records = [term for term in records if term.get("parent_id") == form["parent_id"]]
-    return listed(request, form, searched_records(records, form["search"]))
+    return listed(form, searched_records(records, form["search"]))
 
 
 @api_view
@@ -292,7 +293,7 @@ def organizations(request):
         records = [one_to_one(record) for record in records]
     if form["full_service"]:
         records = with_services(request, form, records)
-    return listed(request, form, records)
+    return listed(form, records)
 
 
 @api_view
