@@ -11,6 +11,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 from jsonschema import Draft7Validator
 from referencing import Registry, Resource
@@ -384,3 +386,20 @@ def test_a_page_costs_the_same_queries_whatever_its_size(client, api_catalogue, 
             get(client, f"{path}&per_page={per_page}")
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_listing_readers_cannot_see_is_nowhere_in_the_api(client, api_catalogue):
+    """An unpublished listing: not listed, not by id, not as a place, not among its
+    organization's services; a private one (a view restriction) neither."""
+    pantry = service_named(client, "Pantry")
+    api_catalogue["pantry"].unpublish()
+    PageViewRestriction.objects.create(
+        page=api_catalogue["hotline"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert names(get(client, "/services")) == ["Request form", "Survival fund"]
+    refused(client, f"/services/{pantry['id']}", "No service", status=404)
+    assert get(client, "/service_at_locations")["total_items"] == 0
+    assert get(client, "/services?search=pantry")["total_items"] == 0
+    organizations = get(client, "/organizations?full_service=true")["contents"]
+    listed = [service["name"] for org in organizations for service in org["services"]]
+    assert sorted(listed) == ["Request form", "Survival fund"]
