@@ -62,12 +62,13 @@ def read(source):
     return read_path(path), path.name
 
 
-def read_path(path):
+def read_path(path, name=None):
+    """The services in the file (or package folder) `path`; messages call it `name`."""
     if path.is_dir():
         path = path / "datapackage.json"
     if zipfile.is_zipfile(path):
         return read_zip(path)
-    data = read_json(path.read_bytes(), path.name)
+    data = read_json(path.read_bytes(), name or path.name)
     if isinstance(data, dict) and "resources" in data:
         return read_package(data, lambda name: (path.parent / name).read_bytes())
     return services_in(data)
