@@ -75,6 +75,8 @@ class Problem:
     message: str
 
     def __str__(self):
+        if not self.index:  # about the import as a whole
+            return f"{self.field}: {self.message}"
         where = f"record {self.index}" + (f" (id {self.record_id})" if self.record_id else "")
         return f"{where}, {self.field}: {self.message}"
 

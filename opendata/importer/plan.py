@@ -83,9 +83,13 @@ def listed(lines):
 def make_plan(services, source, locale_code=None, progress=None):
     """The `Plan` for `services` (dicts, as readers.read gives them) into `locale_code`'s
     directory (default: the site's default language). `progress` wraps an iterable (tqdm)."""
-    locale = Locale.objects.get(language_code=locale_code) if locale_code else Locale.get_default()
+    locale = Locale.objects.filter(language_code=locale_code).first() if locale_code else None
+    locale = locale or Locale.get_default()
     directory = DirectoryIndexPage.objects.filter(locale=locale).first()
     plan = Plan(source=source, locale=locale, directory=directory, records=len(services))
+    if locale_code and locale.language_code != locale_code:
+        plan.errors.append(Problem(0, "", "locale", f"the portal has no locale {locale_code!r}"))
+        return plan
     if directory is None:
         plan.errors.append(Problem(0, "", "locale", f"no directory page in {locale}"))
         return plan

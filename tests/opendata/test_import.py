@@ -150,6 +150,12 @@ def test_an_unreadable_file_says_why(directory, tmp_path):
         run(path)
     with pytest.raises(CommandError, match="Only http and https"):
         run("ftp://example.org/services.json")
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_hsds", str(write(tmp_path, [service(1)])), "--locale", "xx", stdout=out
+        )
+    assert "the portal has no locale 'xx'" in out.getvalue()
 
 
 @pytest.mark.django_db
