@@ -92,14 +92,17 @@ def with_locations(chosen):
     return chosen.filter(Exists(ListingLocation.objects.filter(page=OuterRef("pk"))))
 
 
-def serving_postcode(chosen, postcode):
-    """Listings whose service areas contain the postcode (none for a ZIP outside King County,
-    which no listing's area contains); with the postcode's place, or None."""
+def postcode_place(postcode):
+    """The place of a King County ZIP code (its centre, its city's areas), else None."""
     try:
-        place = near.place_of_zip(postcode)
+        return near.place_of_zip(postcode)
     except near.NotNearby:
-        return chosen.none(), None
-    return chosen.filter(near.serves_place(place)), place
+        return None
+
+
+def serving(chosen, place):
+    """Listings whose service areas contain `place` (the directory's own rule for near me)."""
+    return chosen.filter(near.serves_place(place))
 
 
 def needs_records(params):

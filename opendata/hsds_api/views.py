@@ -205,19 +205,19 @@ def service_at_location_entries(request, form):
     chosen = selection.with_locations(selection.listings(form))
     place = None
     if form.get("postcode"):
+        place = selection.postcode_place(form["postcode"])
+        if place is None:
+            return []  # outside King County: no listing's area holds it, no place is near it
         if form.get("proximity") is None:
-            chosen, place = selection.serving_postcode(chosen, form["postcode"])
-        else:
-            _served, place = selection.serving_postcode(chosen, form["postcode"])
-            if place is None:
-                return []
+            chosen = selection.serving(chosen, place)
     if selection.needs_records(form):
         listings = [listing for listing, _service in selection.matching(chosen, form, request)]
     else:
         listings = list(chosen)
     entries = hsds.service_at_locations(listings, request, language)
     if form.get("proximity") is not None:
-        entries = [e for e in entries if selection.within(place, form["proximity"])(e)]
+        near_enough = selection.within(place, form["proximity"])
+        entries = [entry for entry in entries if near_enough(entry)]
     return entries
 
 
