@@ -9,7 +9,6 @@ applied, rather than take the unfiltered answer for a filtered one.
 import re
 
 from django import forms
-from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext as _
 
@@ -23,8 +22,8 @@ MAX_PER_PAGE = api.MAX_PER_PAGE
 # that many pages, so a larger number is a client's mistake worth saying.
 MAX_PAGE = 1_000_000
 FORMATS = ("json", "ndjson")
-ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
-NUMBER_RE = re.compile(r"^\d+(\.\d+)?$")
+ZIP_RE = re.compile(r"^[0-9]{5}(-[0-9]{4})?$")
+NUMBER_RE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 
 
 class BooleanParameter(forms.Field):
@@ -199,6 +198,3 @@ def parse(form_class, params):
     if "per_page" in cleaned and cleaned["per_page"] is None:
         cleaned["per_page"] = DEFAULT_PER_PAGE
     return cleaned
-
-
-LOCALES = [code for code, _name in settings.LANGUAGES]

@@ -270,6 +270,7 @@ def test_locale_chooses_the_language_and_content_language_says_it(client, api_ca
         ("/taxonomies?taxonomy_id=x", ["Unknown parameter", "taxonomy_id"]),
         ("/service_at_locations?proximity=500", ["proximity needs a postcode"]),
         ("/service_at_locations?postcode=981", ["postcode must be a 5-digit ZIP code"]),
+        ("/service_at_locations?postcode=٩٨١١٨", ["postcode must be a 5-digit ZIP code"]),
         ("/service_at_locations?postcode=98118&proximity=near", ["proximity must be"]),
         ("/organizations/x?full=true", ["Unknown parameter", "full"]),
     ],
