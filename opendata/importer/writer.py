@@ -10,12 +10,13 @@ revision per page holding what Wagtail's `save_revision` would (`serializable_da
 "created" entry in each page's history, and the search index in bulk. The pages are exactly
 what Wagtail makes: not live, `has_unpublished_changes`, their latest revision set.
 
-A matched listing gets a revision through Wagtail's own `save_revision`, built on its live
-content (or on the importer's own earlier draft), never published: editors compare it with
-the live version in the page's history and publish it or not. Provenance is stamped on the
-page's row (it is not editorial content): `imported_at` is the time of the revision the
-importer saved, which is how a later import tells its own draft from an editor's
-(plan.editor_draft): a draft saved on top of the importer's own is the editor's, and skipped.
+A matched listing gets a new revision the same way (what `save_revision` stores and sets:
+the latest revision, `has_unpublished_changes`, the draft title, an "edited" history entry),
+built on its own row, never published: editors compare it with the live version in the
+page's history and publish it or not. Provenance is stamped on the page's row (it is not
+editorial content): `imported_at` is the time of the revision the importer saved, which is
+how a later import tells its own draft from an editor's (plan.editor_draft): a draft saved
+on top of the importer's own is the editor's, and skipped.
 """
 
 import uuid
@@ -54,8 +55,7 @@ def apply(plan, user=None, progress=None):
     with transaction.atomic():
         orgs = create_organizations(plan)
         created = create_listings(plan, orgs, user, progress)
-        for item, page in wrap(progress, plan.updates, "updating"):
-            update_listing(plan, item, page, orgs, user)
+        update_listings(plan, orgs, user, progress)
         index_after_commit([page.pk for page in created], [org.pk for org in orgs.new.values()])
     return {
         "created": len(created),
@@ -198,7 +198,7 @@ def insert_pages(parent, pages):
     parent.numchild += len(pages)
 
 
-def child_objects(item, page_id, locale):
+def child_objects(item, page_id, locale_id):
     phones = [
         ListingPhone(
             page_id=page_id,
@@ -206,7 +206,7 @@ def child_objects(item, page_id, locale):
             phone_type=phone["phone_type"],
             label=phone["label"],
             sort_order=order,
-            locale=locale,
+            locale_id=locale_id,
         )
         for order, phone in enumerate(item.phones)
     ]
@@ -215,7 +215,7 @@ def child_objects(item, page_id, locale):
         for order, (weekday, opens, closes) in enumerate(item.hours)
     ]
     places = [
-        ListingLocation(page_id=page_id, locale=locale, sort_order=order, **place)
+        ListingLocation(page_id=page_id, locale_id=locale_id, sort_order=order, **place)
         for order, place in enumerate(item.locations)
     ]
     return phones, hours, places
@@ -226,7 +226,7 @@ def add_relations(pages, locale):
     bulk; kept on each page in memory too, for its revision."""
     all_phones, all_hours, all_places = [], [], []
     for page in pages:
-        phones, hours, places = child_objects(page.incoming, page.pk, locale)
+        phones, hours, places = child_objects(page.incoming, page.pk, locale.pk)
         page.new_children = phones, hours, places
         all_phones += phones
         all_hours += hours
@@ -255,25 +255,29 @@ def add_relations(pages, locale):
         )
 
 
-def in_memory(page):
+def in_memory(page, keep=()):
     """Give `page` its children and links in memory, as the editor's form would, so that
-    `serializable_data()` reads them without a query per page."""
+    `serializable_data()` reads them without a query per page. Child relations other than
+    `keep` and the imported ones are empty (comments, form links... of a new page)."""
     phones, hours, places = page.new_children
     for phone, entry in zip(phones, page.incoming.phones, strict=True):
         phone.languages = entry["languages"]
     values = {"phones": phones, "opening_hours": hours, "locations": places}
-    for relation in get_all_child_relations(page):  # comments, form links... too: empty
+    for relation in get_all_child_relations(page):
         name = relation.get_accessor_name()
-        setattr(page, name, values.get(name, []))
+        if name not in keep:
+            setattr(page, name, values.get(name, []))
     for name in RELATIONS:
         setattr(page, name, getattr(page.incoming, name))
 
 
-def add_revisions(pages, user, moment):
+def add_revisions(pages, user, moment, action="wagtail.create", keep=()):
+    """A revision of each page with the content `save_revision` stores, made the page's
+    latest, and an `action` entry in its history."""
     page_type = ContentType.objects.get_for_model(Page)
     revisions = []
     for page in pages:
-        in_memory(page)
+        in_memory(page, keep)
         revisions.append(
             Revision(
                 content_type_id=page.content_type_id,
@@ -300,7 +304,7 @@ def add_revisions(pages, user, moment):
             PageLogEntry(
                 content_type_id=page.content_type_id,
                 label=page.title,
-                action="wagtail.create",
+                action=action,
                 timestamp=moment,
                 user=user,
                 page_id=page.pk,
@@ -313,22 +317,47 @@ def add_revisions(pages, user, moment):
 
 
 # --- Matched listings ----------------------------------------------------------------------
-def update_listing(plan, item, page, orgs, user):
-    """A new draft revision of `page` with the incoming values; the live page is unchanged."""
-    page = page.get_latest_revision_as_object() if page.has_unpublished_changes else page.specific
-    own_fields = {f.name for f in page._meta.concrete_fields}
-    for name, value in item.fields.items():
-        if name in own_fields and name not in ("kind", "slug"):
-            setattr(page, name, value)
-    page.organization = organization_for(item, orgs)
-    phones, hours, places = child_objects(item, page.pk, page.locale)
-    for phone, entry in zip(phones, item.phones, strict=True):
-        phone.languages = entry["languages"]
-    page.phones, page.opening_hours, page.locations = phones, hours, places
-    for name in RELATIONS:
-        setattr(page, name, getattr(item, name))
-    stamp = provenance(plan, item.record_id)
-    for name, value in stamp.items():
-        setattr(page, name, value)
-    revision = page.save_revision(user=user, clean=False, log_action=True)
-    ListingPage.objects.filter(pk=page.pk).update(**stamp | {"imported_at": revision.created_at})
+def update_listings(plan, orgs, user, progress=None):
+    """A new draft revision of each matched listing with the incoming values, in bulk; the
+    live pages are unchanged. Each draft is built on the page's own row, as Wagtail's
+    `get_latest_revision_as_object` does when there is no draft: a listing with a draft here
+    has the importer's own (plan.editor_draft skips the others), which holds the same row's
+    values plus the last import's, all of which this import's values replace."""
+    items = {page.pk: item for item, page in plan.updates}
+    by_type = {}
+    for page in ListingPage.objects.filter(pk__in=list(items)).specific(defer=True):
+        by_type.setdefault(type(page), []).append(page.pk)
+    batches_ = [
+        (model, ids[first : first + BATCH])
+        for model, ids in by_type.items()
+        for first in range(0, len(ids), BATCH)
+    ]
+    for model, ids in wrap(progress, batches_, "updating"):
+        kept = [
+            relation.get_accessor_name()
+            for relation in get_all_child_relations(model)
+            if relation.get_accessor_name() not in ("phones", "opening_hours", "locations")
+        ]
+        pages = list(model.objects.filter(pk__in=ids).prefetch_related(*kept))
+        for page in pages:
+            item = items[page.pk]
+            own_fields = {f.name for f in page._meta.concrete_fields}
+            for name, value in item.fields.items():
+                if name in own_fields and name not in ("kind", "slug"):
+                    setattr(page, name, value)
+            page.organization = organization_for(item, orgs)
+            page.incoming = item
+            page.new_children = child_objects(item, page.pk, page.locale_id)
+            for name in kept:  # what the import does not bring stays as it is
+                setattr(page, name, list(getattr(page, name).all()))
+            for name, value in provenance(plan, item.record_id).items():
+                setattr(page, name, value)
+            page.draft_title = page.title
+        add_revisions(pages, user, plan.started, action="wagtail.edit", keep=kept)
+        Page.objects.filter(pk__in=ids).update(
+            has_unpublished_changes=True, latest_revision_created_at=plan.started
+        )
+        Page.objects.bulk_update(pages, ["draft_title"])
+        ListingPage.objects.bulk_update(
+            pages, ["imported_from", "imported_record_id", "imported_at"]
+        )

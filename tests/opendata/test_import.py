@@ -7,10 +7,12 @@ from pathlib import Path
 
 from django.core.management import CommandError, call_command
 
+from wagtail.models import PageLogEntry
+
 import pytest
 
 from directory.factories import GroupPageFactory, LanguageFactory, OrganizationFactory
-from directory.models import ListingPage, Organization
+from directory.models import ListingPage, Organization, SocialHandle
 from tests.helpers import publish
 
 EXAMPLES = Path(__file__).resolve().parent.parent.parent / "opendata" / "hsds_spec" / "examples"
@@ -182,6 +184,7 @@ def test_a_matched_listing_gets_a_new_draft_and_its_live_version_stays(directory
     live = GroupPageFactory(
         parent=directory, title="Pantry 1", website="https://pantry.example.org/"
     )
+    SocialHandle.objects.create(page=live, platform="instagram", handle="@pantry")
     publish(live)
     path = write(tmp_path, [service(1, url="https://pantry.example.org", email="a@example.org")])
 
@@ -191,8 +194,12 @@ def test_a_matched_listing_gets_a_new_draft_and_its_live_version_stays(directory
     live.refresh_from_db()
     assert live.live and live.has_unpublished_changes
     assert live.email == ""  # the live page is unchanged
-    assert live.get_latest_revision_as_object().email == "a@example.org"
+    draft = live.get_latest_revision_as_object()
+    assert draft.email == "a@example.org"
+    assert [handle.handle for handle in draft.social_handles.all()] == ["@pantry"]  # kept
     assert live.imported_record_id == "00000000-0000-4000-8000-000000000001"
+    history = PageLogEntry.objects.filter(page=live).order_by("-timestamp")
+    assert history[0].action == "wagtail.edit" and history[0].revision == live.latest_revision
 
 
 @pytest.mark.django_db
