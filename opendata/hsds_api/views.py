@@ -19,7 +19,6 @@ import uuid
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 
 from .. import hsds
 from ..http import open_data_view
@@ -37,10 +36,8 @@ NDJSON = "application/x-ndjson"
 
 
 def api_view(view):
-    """A public data view (`open_data_view`: GET/HEAD/OPTIONS, CORS, ETag and 304, gzip,
-    cache headers) that answers its ApiError as a JSON error. CSRF-exempt: it reads no
-    session and changes nothing, and any method but GET, HEAD and OPTIONS must get the 405
-    that names them, not the CSRF check's HTML 403."""
+    """A public data view (`open_data_view`: GET/HEAD/OPTIONS and a JSON 405 for the rest,
+    CORS, ETag and 304, gzip, cache headers) that answers its ApiError as a JSON error."""
 
     @functools.wraps(view)
     def answer(request, *args, **kwargs):
@@ -49,7 +46,7 @@ def api_view(view):
         except ApiError as error:
             return error_response(error)
 
-    return csrf_exempt(open_data_view(answer))
+    return open_data_view(answer)
 
 
 def served(response, locale):
