@@ -7,6 +7,9 @@ PageLogEntry) or editing a taxonomy term, organization or holiday (a ModelLogEnt
 version of the export in a language is: how many listings it holds, when the newest of them
 was published, and the newest entry of each log. One query.
 
+The schedules carry Seattle's UTC offset (opendata/hsds_schedules.py), so the offset is part of
+the version too: the export changes when the clocks do.
+
 Changes made behind Wagtail's back (a queryset `update()` in a shell) are not logged: purge or
 wait out the cache's lifetime after those.
 """
@@ -16,6 +19,8 @@ from django.db.models import Count, Max, Subquery
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from directory.models import ListingPage
+
+from .hsds_schedules import utc_offset
 
 
 def newest(log):
@@ -41,5 +46,5 @@ def export_etag(locale):
     version = export_version(locale)
     published = version["published"].timestamp() if version["published"] else 0
     parts = [locale.language_code, version["listings"], published]
-    parts += [version["page_log"] or 0, version["model_log"] or 0]
+    parts += [version["page_log"] or 0, version["model_log"] or 0, utc_offset()[1]]
     return 'W/"{}"'.format("-".join(str(part) for part in parts))

@@ -43,6 +43,12 @@ sub vcl_recv {
         if (req.url !~ "\?") {
             ban("obj.http.X-Host == " + req.http.host + " && obj.http.X-Url ~ ^" + req.url + "\?");
         }
+        # Open data is one dataset in many shapes (the exports, the HSDS API's records by id,
+        # the tabular package's tables): the portal purges the exports on every directory
+        # change, and that purge drops every shape of it.
+        if (req.url ~ "^/open-data/") {
+            ban("obj.http.X-Host == " + req.http.host + " && obj.http.X-Url ~ ^/open-data/");
+        }
         return (purge);
     }
     if (req.method != "GET" && req.method != "HEAD") {

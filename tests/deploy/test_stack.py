@@ -18,6 +18,7 @@ from tests.browser.test_journeys import open_menu
 pytestmark = pytest.mark.stack
 
 LISTING_URL = "/en/directory/seattle-request-support-form/"
+OPEN_DATA_URL = "/open-data/api/services?per_page=50"  # the demo's 16 services, on one page
 # The editor rewords this demo listing's title, and back on the next run against the same stack.
 TITLES = (
     "Ask for food or supplies: Seattle COVID-19 Mutual Aid",
@@ -59,7 +60,9 @@ def test_a_reader_finds_help_in_spanish_through_the_cache(stack, reader):
 
 def test_an_editor_publishes_and_readers_see_it_through_the_cache(stack, editor):
     old, new = TITLES if TITLES[0] in fetch(stack, LISTING_URL)[1] else TITLES[::-1]
-    for path in (LISTING_URL, "/en/directory/get-help/"):
+    # The same listing as open data: the HSDS API's list and the export, both shared.
+    paths = (LISTING_URL, "/en/directory/get-help/", OPEN_DATA_URL, "/open-data/directory.json")
+    for path in paths:
         fetch(stack, path)
         headers, body = fetch(stack, path)
         assert headers["X-Cache"] == "HIT" and old in body  # cached, with the old title
@@ -73,8 +76,9 @@ def test_an_editor_publishes_and_readers_see_it_through_the_cache(stack, editor)
     expect(editor.get_by_text(f"Page '{new}' has been published.")).to_be_visible()
     published = time.monotonic()
 
-    # The worker purges the listing and the pages that list it; readers get the new title.
-    for path in (LISTING_URL, "/en/directory/get-help/"):
+    # The worker purges the listing, the pages that list it and the open data (every shape of
+    # it goes with the export's purge: deploy/varnish/default.vcl); everyone gets the new title.
+    for path in paths:
         while new not in fetch(stack, path)[1]:
             assert time.monotonic() - published < 2, f"{path} still shows the old title"
             time.sleep(0.1)

@@ -59,3 +59,14 @@ def test_a_bad_locale_is_refused_and_never_shared(client, catalogue):
     assert response.status_code == 400
     assert "Unknown locale 'xx'" in response.json()["error"]
     assert "public" not in response["Cache-Control"]
+
+
+def test_the_etag_changes_with_the_clocks(catalogue, locales, monkeypatch):
+    """The export's schedules carry Seattle's UTC offset: a client holding the winter export
+    must not get a 304 for the summer one."""
+    from opendata import freshness
+
+    monkeypatch.setattr(freshness, "utc_offset", lambda: (-8, "-08:00"))
+    winter = export_etag(locales["en"])
+    monkeypatch.setattr(freshness, "utc_offset", lambda: (-7, "-07:00"))
+    assert export_etag(locales["en"]) != winter
