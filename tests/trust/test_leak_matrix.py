@@ -142,6 +142,20 @@ def test_open_data_sitemap_and_report_form(matrix, leak_site):
         url = "/open-data/api/listings/"
         matrix.check(f"{url}?locale={code}", url, {"locale": code})
         matrix.check(f"{url}?locale={code}&need=food", url, {"locale": code, "need": "food"})
+        # The HSDS 3.0 API and the tabular package (issue 14).
+        for url in ("/open-data/api/services", "/open-data/api/organizations"):
+            params = (
+                {"locale": code, "full_service": "true"} if "organ" in url else {"locale": code}
+            )
+            matrix.check(f"{url}?{'&'.join(f'{k}={v}' for k, v in params.items())}", url, params)
+        url = "/open-data/api/service_at_locations"  # the visible line has no place
+        matrix.check(f"{url}?locale={code}", url, {"locale": code}, visible=False)
+        for term in search_terms(leak_site):
+            url = "/open-data/api/services"
+            params = {"locale": code, "search": term}
+            matrix.check(f"{url}?search={term}&locale={code}", url, params, term == "pantry")
+        url = f"/open-data/hsds/{code}/services.csv"
+        matrix.check(url, url)
 
         # The report form names the listing: only a visible one may be reported.
         report = f"/{code}/suggest/report/"
