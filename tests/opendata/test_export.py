@@ -95,6 +95,9 @@ def test_open_data_page_explains_licence_and_links(client, catalogue, locales):
     assert "/open-data/directory.json?locale=es" in html
     assert "/open-data/directory.csv" in html
     assert "/open-data/api/listings/" in html
+    assert "/open-data/hsds.zip?locale=vi" in html  # the tabular package
+    assert '<a href="/open-data/api/">/open-data/api/</a>' in html  # the HSDS API
+    assert '<a href="/open-data/api/openapi.json">OpenAPI description</a>' in html
     assert client.get("/es/open-data/").status_code == 200
 
 
