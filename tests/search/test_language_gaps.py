@@ -100,9 +100,11 @@ def test_spanish_singular_and_plural_find_each_other(backend, text):
     assert titles(text, "es")[:1] == ["Mascarillas N95 gratis"]
 
 
-def test_a_typo_finds_the_word_meant(backend):
-    """ "volunter": the groceries page says "Volunteers"."""
-    assert "Neighbors Grocery Delivery" in titles("volunter", "en")
+@pytest.mark.parametrize("text", ["volunter", "voluntere"])
+def test_a_typo_finds_the_word_meant(backend, text):
+    """The groceries page says "Volunteers"; on PostgreSQL, whose stemmer forgives
+    "volunter" ("volunt") but not "voluntere", the closest words of its index serve."""
+    assert "Neighbors Grocery Delivery" in titles(text, "en")
 
 
 def test_a_word_the_index_holds_is_not_corrected(backend):
