@@ -16,7 +16,7 @@ and write, as an editor runs it. Wall time is printed for the whole and for each
 the result is checked: every listing a Wagtail draft (not live, a latest revision holding its
 phones and hours, its place in the tree valid per treebeard's `find_problems`).
 `--again` imports the same file a second time: every listing is matched and gets a new draft
-revision, one by one through Wagtail's `save_revision` (much slower: the figure shows it).
+revision (written in bulk, as Wagtail's `save_revision` would store it).
 Not a test: figures depend on the machine and its load (printed with them).
 """
 

@@ -1,15 +1,19 @@
-"""Indexing imported records for the admin's search, in the background after commit.
+"""Indexing imported records for the admin's search and Wagtail's reference index, in the
+background after commit.
 
 Pages and snippets saved one by one are indexed by Wagtail's signal handlers; the importer
 writes in bulk, so it indexes them itself, in bulk, as a task (Django's tasks API): with
 TASKS_BACKEND=database a worker does it and the import does not wait; with the immediate
 backend it runs at once, after the import's transaction commits. Imported listings are
 drafts, so only editors' searches look for them; `manage.py update_index` rebuilds the same.
+The reference index is what an organization's or need's "Usage" tab reads: without it an
+imported draft would be missing there (`manage.py rebuild_references_index` rebuilds it).
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 
 from django_tasks import task
@@ -36,6 +40,9 @@ def index_imported(page_ids, organization_ids):
             backend.add_bulk(model, pages)
         if organizations:
             backend.add_bulk(Organization, organizations)
+    for pages in by_type.values():
+        for page in pages:
+            ReferenceIndex.create_or_update_for_object(page)
     return {"pages": len(page_ids), "organizations": len(organizations)}
 
 

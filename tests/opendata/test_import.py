@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management import CommandError, call_command
 
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, ReferenceIndex
 
 import pytest
 
@@ -73,14 +73,20 @@ def test_the_hsds_example_service_becomes_a_draft_listing_with_its_provenance(di
 
 
 @pytest.mark.django_db
-def test_the_hsds_example_organization_brings_its_services_and_itself(directory):
-    out = run(EXAMPLES / "organization_full.json")
+def test_the_hsds_example_organization_brings_its_services_and_itself(
+    directory, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the indexing task, after commit
+        out = run(EXAMPLES / "organization_full.json")
 
     assert "Imported as drafts: 1 created" in out
     page = ListingPage.objects.get()
     org = Organization.objects.get()
     assert page.organization == org
     assert str(org.hsds_id) == json.loads((EXAMPLES / "organization_full.json").read_text())["id"]
+    # The organization's "Usage" in the admin lists the imported draft (the reference index).
+    usage = ReferenceIndex.get_references_to(org).values_list("object_id", flat=True)
+    assert str(page.pk) in list(usage)
 
 
 @pytest.mark.django_db
