@@ -156,6 +156,7 @@ class DatabaseBackend:
             hits=[Hit(page_id=pid, language=code) for pid, code in window],
             facets=self.facets(page_ids),
             backend=self.name,
+            total_exact=len(ranked) < MAX_MATCHES,
         )
 
     def autocomplete(self, query, limit):

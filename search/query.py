@@ -46,3 +46,6 @@ class BackendResults:
     hits: list  # of Hit, the requested page only
     facets: dict  # facet name -> {value: count}
     backend: str = ""
+    # False when `total` is a floor: the database backend reads at most its MAX_MATCHES
+    # ranked matches, so past them it knows only "at least", and counts facets in those.
+    total_exact: bool = True

@@ -46,6 +46,7 @@ class SearchPage:
     facets: dict = field(default_factory=lambda: {name: [] for name in FACETS})
     backend: str = ""
     promotions: list = field(default_factory=list)  # editors' picks, shown above the results
+    total_exact: bool = True  # False: at least `total` (query.BackendResults.total_exact)
 
     @property
     def pages(self):
@@ -69,6 +70,7 @@ class SearchPage:
         return {
             "query": self.query.text,
             "total": self.total,
+            "total_exact": self.total_exact,  # false: "at least total", facets among those
             "results": self.results,
             "facets": self.facets,
             "backend": self.backend,  # "cluster" or "database": which one answered
@@ -130,6 +132,7 @@ def search(query, request=None):
         results=results,
         facets=label_facets(raw.facets, query.language),
         backend=raw.backend,
+        total_exact=raw.total_exact,
         promotions=promotions.promoted(query.text, query.language, request)
         if query.page == 1
         else [],

@@ -17,11 +17,12 @@ FACET_ITEM = {
 }
 API_SCHEMA = {
     "type": "object",
-    "required": ["query", "total", "results", "facets", "backend", "promotions"],
+    "required": ["query", "total", "total_exact", "results", "facets", "backend", "promotions"],
     "additionalProperties": False,
     "properties": {
         "query": {"type": "string"},
         "total": {"type": "integer", "minimum": 0},
+        "total_exact": {"type": "boolean"},
         "results": {
             "type": "array",
             "items": {
