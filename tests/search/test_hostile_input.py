@@ -66,6 +66,7 @@ def test_the_api_never_fails(listing, q, page, need, kind):
         assert set(response.json()) == {
             "query",
             "total",
+            "total_exact",
             "results",
             "facets",
             "backend",
